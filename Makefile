@@ -1,0 +1,44 @@
+# The front door. `make site` builds the bundled knowledge base into public/,
+# `make test` runs every test suite. Both install missing Debian packages first.
+SWIFT ?= swift
+SITE ?= .
+ALMANAC_RELEASE := .build/release/almanac
+ALMANAC_DEBUG := .build/debug/almanac
+
+.PHONY: site test deps deps-test build release swift-test js-test browser-test bench serve bundle clean
+
+site: deps release
+	$(ALMANAC_RELEASE) build $(SITE)
+
+deps:
+	@scripts/ensure-deps.sh build
+
+deps-test:
+	@scripts/ensure-deps.sh test
+
+release: deps
+	$(SWIFT) build -c release --product almanac
+
+build: deps
+	$(SWIFT) build
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	node --test Tests/js/
+	node --test --test-concurrency=1 Tests/browser/
+
+swift-test: deps
+	$(SWIFT) test
+
+js-test:
+	node --test Tests/js/
+
+browser-test: deps-test build
+	node --test --test-concurrency=1 Tests/browser/
+
+serve: deps release
+	$(ALMANAC_RELEASE) serve $(SITE)
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,79 @@
+/// A front-matter value as the writer typed it, with the line it came from,
+/// so that schema errors can point at the field rather than at the file.
+public indirect enum MetaValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([MetaValue])
+    case map([MetaEntry])
+
+    public var string: String? {
+        switch self {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    public var list: [MetaValue]? {
+        if case .list(let l) = self { return l }
+        return nil
+    }
+
+    public var entries: [MetaEntry]? {
+        if case .map(let m) = self { return m }
+        return nil
+    }
+
+    /// The type name a writer sees in an error message.
+    public var typeName: String {
+        switch self {
+        case .null: return "пустое значение"
+        case .bool: return "логическое значение"
+        case .int: return "целое число"
+        case .double: return "число"
+        case .string: return "строка"
+        case .list: return "список"
+        case .map: return "словарь"
+        }
+    }
+
+    /// Plain Swift values for templates (Mustache reads dictionaries and arrays).
+    public var templateValue: Any {
+        switch self {
+        case .null: return ""
+        case .bool(let b): return b
+        case .int(let i): return i
+        case .double(let d): return d
+        case .string(let s): return s
+        case .list(let l): return l.map(\.templateValue)
+        case .map(let m):
+            var dict: [String: Any] = [:]
+            for e in m { dict[e.key] = e.value.templateValue }
+            return dict
+        }
+    }
+}
+
+/// One `key: value` pair of a mapping, with its 1-based line in the source file.
+public struct MetaEntry: Sendable, Hashable {
+    public var key: String
+    public var value: MetaValue
+    public var line: Int
+
+    public init(key: String, value: MetaValue, line: Int) {
+        self.key = key
+        self.value = value
+        self.line = line
+    }
+}
+
+extension Array where Element == MetaEntry {
+    public subscript(key: String) -> MetaEntry? {
+        first { $0.key == key }
+    }
+}

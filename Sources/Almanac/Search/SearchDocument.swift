@@ -1,0 +1,53 @@
+/// What the search indexer knows of one page: plain values, no HTML, no site graph.
+public struct SearchDocument: Sendable, Hashable {
+    /// URL relative to the site root, as links in the built site name it
+    /// (`replies/delivery-delay/`, or `replies/delivery-delay/index.html` offline).
+    public var url: String
+    public var title: String
+    public var description: String
+    /// Content type id: `reply`, `principle`, `case`, `article`.
+    public var type: String
+    /// Id of the section the page belongs to (`replies`), `""` for top-level pages.
+    public var section: String
+    /// Human title of that section (`Шаблоны ответов`).
+    public var sectionTitle: String
+    public var tags: [String]
+    /// Governance status (`согласовано`, …) when the page has one.
+    public var status: String?
+    /// The page's text cut at its headings; the first entry holds the text before
+    /// the first heading and has an empty anchor.
+    public var sections: [SearchSection]
+
+    public init(
+        url: String, title: String, description: String, type: String, section: String,
+        sectionTitle: String, tags: [String], status: String?, sections: [SearchSection]
+    ) {
+        self.url = url
+        self.title = title
+        self.description = description
+        self.type = type
+        self.section = section
+        self.sectionTitle = sectionTitle
+        self.tags = tags
+        self.status = status
+        self.sections = sections
+    }
+}
+
+/// A stretch of a page under one heading.
+public struct SearchSection: Sendable, Hashable {
+    /// The heading's id on the page (`#anchor` without `#`), empty for the text before any heading.
+    public var anchor: String
+    public var heading: String
+    /// 1…6, or 0 for the text before any heading.
+    public var level: Int
+    /// Plain text of the section: no markup, paragraphs separated by newlines.
+    public var text: String
+
+    public init(anchor: String, heading: String, level: Int, text: String) {
+        self.anchor = anchor
+        self.heading = heading
+        self.level = level
+        self.text = text
+    }
+}

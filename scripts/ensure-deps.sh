@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Almanac needs when they are missing, so that a
+# fresh machine with only the Swift toolchain can run `make site` and `make test`.
+# Usage: scripts/ensure-deps.sh build|test
+set -euo pipefail
+
+need=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+# Building needs libcmark (headers + pkg-config file) and zlib for the bundle/index.
+for p in libcmark-dev pkg-config zlib1g-dev; do have_pkg "$p" || need+=("$p"); done
+if [ "${1:-build}" = test ]; then
+  command -v node >/dev/null 2>&1 || need+=(nodejs)
+  command -v chromium >/dev/null 2>&1 || have_pkg chromium || need+=(chromium)
+  command -v unzip >/dev/null 2>&1 || need+=(unzip)
+fi
+
+[ ${#need[@]} -eq 0 ] && exit 0
+
+echo "Installing missing Debian packages: ${need[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "error: need root or sudo to install ${need[*]}" >&2; exit 2; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
