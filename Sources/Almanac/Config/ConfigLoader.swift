@@ -1,0 +1,192 @@
+import Foundation
+
+/// Reads and validates almanac.yml. Every problem becomes a diagnostic naming the line.
+public enum ConfigLoader {
+    public static let fileName = "almanac.yml"
+
+    public static func load(siteDirectory: URL) -> (SiteConfig?, [Diagnostic]) {
+        let url = siteDirectory.appendingPathComponent(fileName)
+        guard let data = try? Data(contentsOf: url) else {
+            return (nil, [.error("не найден файл настроек \(fileName)", file: fileName, code: "config",
+                                 hint: "запустите команду в папке сайта или укажите её: almanac build ПАПКА")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (nil, [.error("файл не в кодировке UTF-8", file: fileName, code: "config")])
+        }
+        return parse(text)
+    }
+
+    public static func parse(_ text: String) -> (SiteConfig?, [Diagnostic]) {
+        var reader = ConfigReader()
+        switch YAMLReader.readMapping(text.replacingOccurrences(of: "\r\n", with: "\n")) {
+        case .failure(let f):
+            return (nil, [.error("ошибка YAML: \(f.message)", file: fileName, line: f.line, column: f.column, code: "config")])
+        case .success(let entries):
+            let config = reader.read(entries)
+            return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
+        }
+    }
+}
+
+/// The walk over almanac.yml's entries; collects every problem instead of stopping at the first.
+struct ConfigReader {
+    var diagnostics: [Diagnostic] = []
+    private let file = ConfigLoader.fileName
+    private static let knownKeys: Set<String> = [
+        "title", "description", "language", "base_url", "links", "markdown", "types", "search",
+    ]
+
+    mutating func read(_ entries: [MetaEntry]) -> SiteConfig {
+        var config = SiteConfig()
+        for entry in entries {
+            switch entry.key {
+            case "title": config.title = string(entry) ?? config.title
+            case "description": config.description = string(entry) ?? ""
+            case "language": config.language = string(entry) ?? config.language
+            case "base_url": config.baseURL = baseURL(entry)
+            case "links":
+                if let s = string(entry) {
+                    if let policy = SiteConfig.LinkPolicy(rawValue: s) { config.links = policy }
+                    else { error("links: ожидалось error или warn, а не «\(s)»", entry.line) }
+                }
+            case "markdown": readMarkdown(entry, into: &config)
+            case "types": config.contentTypes = readTypes(entry)
+            case "search": config.search = readSearch(entry)
+            default: config.params.append(entry)
+            }
+        }
+        return config
+    }
+
+    private mutating func error(_ message: String, _ line: Int, hint: String? = nil) {
+        diagnostics.append(.error(message, file: file, line: line, code: "config", hint: hint))
+    }
+
+    private mutating func string(_ entry: MetaEntry) -> String? {
+        if case .null = entry.value { return nil }
+        guard let s = entry.value.string else {
+            error("\(entry.key): ожидалась строка, а не \(entry.value.typeName)", entry.line)
+            return nil
+        }
+        return s
+    }
+
+    private mutating func bool(_ entry: MetaEntry) -> Bool? {
+        guard case .bool(let b) = entry.value else {
+            error("\(entry.key): ожидалось true или false", entry.line)
+            return nil
+        }
+        return b
+    }
+
+    private mutating func baseURL(_ entry: MetaEntry) -> String {
+        guard let s = string(entry), !s.isEmpty else { return "" }
+        guard let url = URL(string: s), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            error("base_url: нужен полный адрес вида https://wiki.example.ru/crisis/", entry.line)
+            return ""
+        }
+        return s.hasSuffix("/") ? s : s + "/"
+    }
+
+    private mutating func readMarkdown(_ entry: MetaEntry, into config: inout SiteConfig) {
+        guard let entries = entry.value.entries else { return error("markdown: ожидался словарь", entry.line) }
+        for e in entries {
+            switch e.key {
+            case "unsafe_html": config.unsafeHTML = bool(e) ?? false
+            case "smart_punctuation": config.smartPunctuation = bool(e) ?? true
+            default: error("markdown: неизвестный ключ «\(e.key)»", e.line, hint: "допустимы unsafe_html и smart_punctuation")
+            }
+        }
+    }
+
+    private mutating func readTypes(_ entry: MetaEntry) -> [ContentType] {
+        guard let entries = entry.value.entries else {
+            error("types: ожидался словарь типов контента", entry.line)
+            return []
+        }
+        var types: [ContentType] = []
+        for e in entries { if let t = readType(e) { types.append(t) } }
+        return types
+    }
+
+    private mutating func readType(_ entry: MetaEntry) -> ContentType? {
+        guard let entries = entry.value.entries else {
+            error("types.\(entry.key): ожидался словарь", entry.line)
+            return nil
+        }
+        var type = ContentType(id: entry.key, folder: nil, title: entry.key, singular: entry.key,
+                               layout: entry.key, fields: [])
+        for e in entries {
+            switch e.key {
+            case "folder": type.folder = string(e)
+            case "title": type.title = string(e) ?? type.title
+            case "singular": type.singular = string(e) ?? type.singular
+            case "layout": type.layout = string(e) ?? type.layout
+            case "fields":
+                guard let fields = e.value.entries else { error("fields: ожидался словарь полей", e.line); continue }
+                type.fields = []
+                for f in fields { if let field = readField(f, type: entry.key) { type.fields.append(field) } }
+            default:
+                error("types.\(entry.key): неизвестный ключ «\(e.key)»", e.line,
+                      hint: "допустимы folder, title, singular, layout, fields")
+            }
+        }
+        return type
+    }
+
+    private mutating func readField(_ entry: MetaEntry, type: String) -> FieldSchema? {
+        let place = "types.\(type).fields.\(entry.key)"
+        guard let entries = entry.value.entries else {
+            error("\(place): ожидался словарь вида {type: string, required: true}", entry.line)
+            return nil
+        }
+        var field = FieldSchema(name: entry.key, kind: .string)
+        for e in entries {
+            switch e.key {
+            case "type":
+                let name = e.value.string ?? ""
+                guard let kind = FieldSchema.Kind(rawValue: name) else {
+                    error("\(place): неизвестный тип «\(name)»", e.line,
+                          hint: "допустимы " + FieldSchema.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                    continue
+                }
+                field.kind = kind
+            case "required": field.required = bool(e) ?? false
+            case "values": field.values = (e.value.list ?? []).compactMap(\.string)
+            case "ref": field.refType = string(e)
+            case "items":
+                let name = e.value.string ?? ""
+                if let kind = FieldSchema.Kind(rawValue: name) { field.itemKind = kind }
+                else { error("\(place): неизвестный тип элементов «\(name)»", e.line) }
+            default:
+                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items")
+            }
+        }
+        if field.refType != nil && field.kind == .list { field.itemKind = .ref }
+        return field
+    }
+
+    private mutating func readSearch(_ entry: MetaEntry) -> SearchSettings {
+        var settings = SearchSettings()
+        guard let entries = entry.value.entries else {
+            error("search: ожидался словарь", entry.line)
+            return settings
+        }
+        for e in entries {
+            switch e.key {
+            case "synonyms":
+                settings.synonyms = (e.value.list ?? []).map { ($0.list ?? []).compactMap(\.string) }
+            case "boosts":
+                for b in e.value.entries ?? [] {
+                    switch b.value {
+                    case .int(let i): settings.typeBoosts[b.key] = Double(i)
+                    case .double(let d): settings.typeBoosts[b.key] = d
+                    default: error("search.boosts.\(b.key): ожидалось число", b.line)
+                    }
+                }
+            default: error("search: неизвестный ключ «\(e.key)»", e.line, hint: "допустимы synonyms и boosts")
+            }
+        }
+        return settings
+    }
+}

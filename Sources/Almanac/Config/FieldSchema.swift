@@ -1,0 +1,51 @@
+/// What one front-matter field of a content type must look like.
+public struct FieldSchema: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case string, text, int, number, bool, date, list, map, ref
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var required: Bool
+    /// Allowed values (for `string`, and for the items of a `list`).
+    public var values: [String]
+    /// For `ref` and lists of refs: the content type the referenced page must have.
+    public var refType: String?
+    /// For `list`: the kind of its items (`string` by default, or `ref`).
+    public var itemKind: Kind
+
+    public init(name: String, kind: Kind, required: Bool = false, values: [String] = [],
+                refType: String? = nil, itemKind: Kind = .string) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+        self.values = values
+        self.refType = refType
+        self.itemKind = itemKind
+    }
+}
+
+/// A content type: which folder holds it, which layout shows it, what its front matter must contain.
+public struct ContentType: Sendable, Hashable {
+    public var id: String
+    /// Folder under content/ whose pages have this type by default (`replies`).
+    public var folder: String?
+    /// Human name, plural, for listings and filters (`Шаблоны ответов`).
+    public var title: String
+    /// Human name of one item (`Шаблон ответа`).
+    public var singular: String
+    public var layout: String
+    public var fields: [FieldSchema]
+
+    public init(id: String, folder: String?, title: String, singular: String, layout: String, fields: [FieldSchema]) {
+        self.id = id
+        self.folder = folder
+        self.title = title
+        self.singular = singular
+        self.layout = layout
+        self.fields = fields
+    }
+
+    public static let article = ContentType(
+        id: "article", folder: nil, title: "Статьи", singular: "Статья", layout: "article", fields: [])
+}

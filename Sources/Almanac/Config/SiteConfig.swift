@@ -1,0 +1,45 @@
+/// almanac.yml, validated: everything the pipeline needs to know about the site.
+public struct SiteConfig: Sendable {
+    public enum LinkPolicy: String, Sendable { case error, warn }
+
+    public var title: String
+    public var description: String
+    public var language: String
+    /// Absolute URL the hosted site lives at, with a trailing slash; empty when unknown.
+    public var baseURL: String
+    public var links: LinkPolicy
+    /// Raw HTML and unsafe URLs in Markdown pass through; only for trusted content.
+    public var unsafeHTML: Bool
+    public var smartPunctuation: Bool
+    public var contentTypes: [ContentType]
+    public var search: SearchSettings
+    /// Extra top-level keys, handed to templates as `site.params`.
+    public var params: [MetaEntry]
+
+    public init(
+        title: String = "Almanac", description: String = "", language: String = "ru", baseURL: String = "",
+        links: LinkPolicy = .error, unsafeHTML: Bool = false, smartPunctuation: Bool = true,
+        contentTypes: [ContentType] = [], search: SearchSettings = SearchSettings(), params: [MetaEntry] = []
+    ) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.links = links
+        self.unsafeHTML = unsafeHTML
+        self.smartPunctuation = smartPunctuation
+        self.contentTypes = contentTypes
+        self.search = search
+        self.params = params
+    }
+
+    /// The declared type, or the built-in `article`.
+    public func type(_ id: String) -> ContentType {
+        contentTypes.first { $0.id == id } ?? .article
+    }
+
+    /// Which type a page in `folder` (its top-level section under content/) gets when it names none.
+    public func typeId(forTopFolder folder: String) -> String {
+        contentTypes.first { $0.folder == folder }?.id ?? ContentType.article.id
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A non-Markdown file under content/ (an image, a PDF) that is copied beside its page.
+public struct ContentAsset: Sendable, Hashable {
+    /// Path relative to content/, forward slashes, NFC.
+    public var contentPath: String
+    public var file: URL
+}
+
+/// Everything found under content/.
+public struct LoadedContent: Sendable {
+    public var pages: [SourcePage]
+    public var assets: [ContentAsset]
+}
+
+/// Finds the Markdown files and assets under content/ and reads them into `SourcePage`s.
+public struct ContentLoader: Sendable {
+    public var config: SiteConfig
+    public var includeDrafts: Bool
+
+    public init(config: SiteConfig, includeDrafts: Bool = false) {
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    public func load(siteDirectory: URL) -> (LoadedContent, [Diagnostic]) {
+        let root = siteDirectory.appendingPathComponent("content")
+        var (files, diagnostics) = ContentDiscovery.discover(root: root)
+        let markdown = files.filter { $0.contentPath.hasSuffix(".md") }
+        let assets = files.filter { !$0.contentPath.hasSuffix(".md") }
+            .map { ContentAsset(contentPath: $0.contentPath, file: $0.url) }
+
+        // Reading and front-matter parsing are per file: do them on every core.
+        let results = markdown.concurrentMap { loadPage($0) }
+        var pages: [SourcePage] = []
+        for (page, pageDiagnostics) in results {
+            diagnostics += pageDiagnostics
+            if let page, includeDrafts || !page.isDraft { pages.append(page) }
+        }
+        return (LoadedContent(pages: pages, assets: assets), diagnostics)
+    }
+
+    private func loadPage(_ file: DiscoveredFile) -> (SourcePage?, [Diagnostic]) {
+        let sourcePath = "content/" + file.contentPath
+        guard let data = try? Data(contentsOf: file.url) else {
+            return (nil, [.error("не удалось прочитать файл", file: sourcePath, code: "io")])
+        }
+        var diagnostics: [Diagnostic] = []
+        let (text, problems) = SourceText.decode(data)
+        for problem in problems {
+            switch problem {
+            case .invalidUTF8(let line):
+                diagnostics.append(.error("файл не в кодировке UTF-8", file: sourcePath, line: line, code: "encoding",
+                                          hint: "сохраните файл в UTF-8"))
+            case .nulByte(let line):
+                diagnostics.append(.error("в файле есть нулевой байт (NUL)", file: sourcePath, line: line, code: "encoding",
+                                          hint: "файл, вероятно, повреждён или не текстовый"))
+            }
+        }
+        let parts = FrontMatterSplitter.split(text)
+        var frontMatter: [MetaEntry] = []
+        if parts.unterminated {
+            diagnostics.append(.error("блок front matter не закрыт строкой ---", file: sourcePath, line: 1, code: "front-matter",
+                                      hint: "добавьте строку --- после последнего поля"))
+        } else if let yaml = parts.yaml {
+            switch YAMLReader.readMapping(yaml, lineOffset: parts.fenceLine) {
+            case .success(let entries): frontMatter = entries
+            case .failure(let f):
+                diagnostics.append(.error("ошибка в front matter: \(f.message)", file: sourcePath, line: f.line,
+                                          column: f.column, code: "front-matter"))
+            }
+        }
+
+        let contentPath = file.contentPath
+        let isSectionIndex = contentPath == "_index.md" || contentPath.hasSuffix("/_index.md")
+        let withoutExtension = String(contentPath.dropLast(3))
+        let id = isSectionIndex ? String(withoutExtension.dropLast("_index".count)).trimmingSlashes() : withoutExtension
+        let folder = (contentPath as NSString).deletingLastPathComponent
+        let parent = isSectionIndex ? (folder as NSString).deletingLastPathComponent : folder
+        let topFolder = contentPath.split(separator: "/").count > 1 ? String(contentPath.split(separator: "/")[0]) : ""
+        var type = isSectionIndex ? "section" : config.typeId(forTopFolder: topFolder)
+        if let declared = frontMatter["type"], let name = declared.value.string {
+            if config.contentTypes.contains(where: { $0.id == name }) || name == ContentType.article.id {
+                type = name
+            } else {
+                diagnostics.append(.error("неизвестный тип контента «\(name)»", file: sourcePath, line: declared.line,
+                                          code: "schema", hint: "типы объявлены в almanac.yml: "
+                                            + config.contentTypes.map(\.id).joined(separator: ", ")))
+            }
+        }
+        let modified = (try? file.url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+        let page = SourcePage(
+            sourcePath: sourcePath, contentPath: contentPath, id: id, isSectionIndex: isSectionIndex,
+            parentSection: parent, type: type, frontMatter: frontMatter, frontMatterLine: parts.fenceLine,
+            body: parts.body, bodyLine: parts.bodyLine, modified: modified)
+        return (page, diagnostics)
+    }
+}
+
+extension SourcePage {
+    var isDraft: Bool { meta("draft") == .bool(true) }
+}
+
+extension String {
+    func trimmingSlashes() -> String {
+        var s = Substring(self)
+        while s.hasPrefix("/") { s = s.dropFirst() }
+        while s.hasSuffix("/") { s = s.dropLast() }
+        return String(s)
+    }
+}

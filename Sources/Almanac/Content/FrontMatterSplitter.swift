@@ -1,0 +1,51 @@
+/// Cuts a Markdown file into its YAML front matter and its body, keeping line numbers.
+struct FrontMatterSplitter {
+    struct Parts {
+        /// The YAML between the fences, or nil when the file has no front matter.
+        var yaml: String?
+        /// 1-based line of the opening fence (0 without front matter).
+        var fenceLine: Int
+        var body: String
+        /// 1-based line where the body starts.
+        var bodyLine: Int
+        /// Set when the opening fence is never closed.
+        var unterminated: Bool
+    }
+
+    /// `text` must already be LF-only and without a BOM.
+    static func split(_ text: String) -> Parts {
+        guard text.hasPrefix("---"), let firstNewline = text.firstIndex(of: "\n"),
+              text[..<firstNewline].allSatisfy({ $0 == "-" || $0 == " " || $0 == "\t" }),
+              text[..<firstNewline].filter({ $0 == "-" }).count == 3 else {
+            return Parts(yaml: nil, fenceLine: 0, body: text, bodyLine: 1, unterminated: false)
+        }
+        var line = 2
+        var lineStart = text.index(after: firstNewline)
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let content = text[lineStart..<lineEnd].trimmingTrailingWhitespace()
+            if content == "---" || content == "..." {
+                let yaml = String(text[text.index(after: firstNewline)..<lineStart])
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                return Parts(yaml: yaml, fenceLine: 1, body: String(text[bodyStart...]), bodyLine: line + 1,
+                             unterminated: false)
+            }
+            line += 1
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+        }
+        // Without a closing fence we cannot know where YAML ends: treat the rest as body so the
+        // page still renders in previews, and report the error.
+        return Parts(yaml: nil, fenceLine: 1, body: String(text[text.index(after: firstNewline)...]), bodyLine: 2,
+                     unterminated: true)
+    }
+}
+
+extension Substring {
+    func trimmingTrailingWhitespace() -> Substring {
+        var end = endIndex
+        while end > startIndex, let c = self[index(before: end)].unicodeScalars.first, c == " " || c == "\t" {
+            end = index(before: end)
+        }
+        return self[startIndex..<end]
+    }
+}

@@ -1,0 +1,257 @@
+import CCmark
+import Foundation
+
+/// The one place that speaks to libcmark: parses a page body, gives headings their anchors,
+/// rewrites link destinations, renders HTML and extracts plain text.
+public struct MarkdownRenderer: Sendable {
+    public struct Options: Sendable {
+        /// Pass raw HTML and unsafe URLs through (trusted sites only).
+        public var unsafeHTML: Bool
+        public var smartPunctuation: Bool
+        /// Headings get ids and permalinks, a leading `# ` heading is lifted out as the title.
+        /// Off, the output is exactly cmark's (the CommonMark spec test runs that way).
+        public var decorateHeadings: Bool
+        /// Accessible name of the permalink beside each heading (from the UI strings).
+        public var permalinkLabel: String
+
+        public init(unsafeHTML: Bool = false, smartPunctuation: Bool = true, decorateHeadings: Bool = true,
+                    permalinkLabel: String = "Ссылка на раздел") {
+            self.unsafeHTML = unsafeHTML
+            self.smartPunctuation = smartPunctuation
+            self.decorateHeadings = decorateHeadings
+            self.permalinkLabel = permalinkLabel
+        }
+    }
+
+    /// Given a destination as written and its line, returns what to put in the HTML instead
+    /// (nil keeps it). The site stage supplies it: it knows every page's URL.
+    public typealias LinkRewriter = @Sendable (_ destination: String, _ isImage: Bool) -> String?
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// `firstLine` is the file line the body starts at, so reported lines are file lines.
+    public func render(_ body: String, firstLine: Int = 1, rewrite: LinkRewriter? = nil) -> RenderedPage {
+        var cmarkOptions = CMARK_OPT_VALIDATE_UTF8
+        if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+        if options.smartPunctuation { cmarkOptions |= CMARK_OPT_SMART }
+        let bytes = Array(body.utf8)
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    cmark_parse_document($0, bytes.count, cmarkOptions)
+                }
+            } ?? cmark_parse_document("", 0, cmarkOptions)
+        }) else {
+            return RenderedPage(html: "", headings: [], links: [], sections: [], leadingTitle: nil, wordCount: 0)
+        }
+        defer { cmark_node_free(document) }
+
+        var walk = TreeWalk(lineOffset: firstLine - 1, decorate: options.decorateHeadings)
+        walk.visit(document)
+
+        // Links first: decorating a heading frees its node, and any link inside it.
+        if let rewrite {
+            for (node, isImage) in walk.linkNodes {
+                guard let url = cmark_node_get_url(node).map({ String(cString: $0) }),
+                      let replacement = rewrite(url, isImage) else { continue }
+                cmark_node_set_url(node, replacement)
+            }
+        }
+
+        var leadingTitle: String?
+        if options.decorateHeadings {
+            leadingTitle = liftLeadingTitle(document, walk: &walk)
+            decorateHeadings(walk.headingNodes, headings: walk.headings, cmarkOptions: cmarkOptions)
+        }
+        guard let rendered = cmark_render_html(document, cmarkOptions) else {
+            return RenderedPage(html: "", headings: [], links: [], sections: [], leadingTitle: nil, wordCount: 0)
+        }
+        let html = String(cString: rendered)
+        free(rendered)
+        return RenderedPage(html: html, headings: walk.headings, links: walk.links, sections: walk.sections.finished(),
+                            leadingTitle: leadingTitle, wordCount: walk.wordCount)
+    }
+
+    /// A body that opens with `# Title` repeats what the layout already prints as the page title.
+    private func liftLeadingTitle(_ document: OpaquePointer, walk: inout TreeWalk) -> String? {
+        guard let first = cmark_node_first_child(document), cmark_node_get_type(first) == CMARK_NODE_HEADING,
+              cmark_node_get_heading_level(first) == 1, let index = walk.headingNodes.firstIndex(of: first) else {
+            return nil
+        }
+        let title = walk.headings[index].text
+        walk.headingNodes.remove(at: index)
+        walk.headings.remove(at: index)
+        walk.sections.dropHeading(anchorOf: title)
+        cmark_node_unlink(first)
+        cmark_node_free(first)
+        return title
+    }
+
+    /// Swaps each heading for a custom block holding cmark's own rendering of it, with an id
+    /// and a permalink added: the inline content is still rendered (and sanitised) by cmark.
+    private func decorateHeadings(_ nodes: [OpaquePointer], headings: [Heading], cmarkOptions: Int32) {
+        let label = options.permalinkLabel.htmlEscaped
+        for (node, heading) in zip(nodes, headings) {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let rendered = cmark_render_html(node, cmarkOptions) else {
+                continue
+            }
+            var html = String(cString: rendered)
+            free(rendered)
+            let level = heading.level
+            let open = "<h\(level)>", close = "</h\(level)>\n"
+            guard html.hasPrefix(open), html.hasSuffix(close) else { continue }
+            html = String(html.dropFirst(open.count).dropLast(close.count))
+            // The anchor is ASCII [a-z0-9-] by construction (Slug), so it needs no escaping.
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(heading.anchor)\">\(html)"
+                + " <a class=\"permalink\" href=\"#\(heading.anchor)\" aria-label=\"\(label)\">#</a></h\(level)>")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_insert_before(node, block)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+}
+
+/// One pass over the tree collecting headings, links and plain text.
+private struct TreeWalk {
+    let lineOffset: Int
+    let decorate: Bool
+    var headings: [Heading] = []
+    var headingNodes: [OpaquePointer] = []
+    var links: [OutgoingLink] = []
+    var linkNodes: [(OpaquePointer, Bool)] = []
+    var sections = SectionText()
+    var wordCount = 0
+    private var anchors = AnchorAllocator()
+
+    init(lineOffset: Int, decorate: Bool) {
+        self.lineOffset = lineOffset
+        self.decorate = decorate
+    }
+
+    mutating func visit(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var headingDepth = 0
+        var headingText = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let entering = event == CMARK_EVENT_ENTER
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                if entering {
+                    headingDepth += 1
+                    headingText = ""
+                } else {
+                    headingDepth -= 1
+                    let text = headingText.trimmingCharacters(in: .whitespaces)
+                    let anchor = anchors.allocate(for: text)
+                    let level = Int(cmark_node_get_heading_level(node))
+                    headings.append(Heading(level: level, text: text, anchor: anchor, line: line(of: node)))
+                    headingNodes.append(node)
+                    sections.startSection(anchor: anchor, heading: text, level: level)
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if headingDepth > 0 { headingText += literal } else { sections.append(literal) }
+                wordCount += literal.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if headingDepth > 0 { headingText += " " } else { sections.append(" ") }
+            case CMARK_NODE_CODE_BLOCK:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                sections.append(literal)
+                sections.endBlock()
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+                if !entering { sections.endBlock() }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard entering else { continue }
+                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let hasText = cmark_node_first_child(node) != nil
+                links.append(OutgoingLink(destination: url, line: line(of: node), column: column(of: node),
+                                          isImage: isImage, hasText: hasText))
+                linkNodes.append((node, isImage))
+            default:
+                break
+            }
+        }
+    }
+
+    /// cmark 0.30 has positions for blocks only; an inline reports its nearest block's line.
+    private func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let l = Int(cmark_node_get_start_line(n))
+            if l > 0 { return l + lineOffset }
+            current = cmark_node_parent(n)
+        }
+        return lineOffset + 1
+    }
+
+    private func column(of node: OpaquePointer) -> Int {
+        let c = Int(cmark_node_get_start_column(node))
+        return c > 0 ? c : 0
+    }
+}
+
+/// Accumulates plain text per heading section, one line per block.
+private struct SectionText {
+    private var done: [SearchSection] = []
+    private var current = SearchSection(anchor: "", heading: "", level: 0, text: "")
+
+    mutating func append(_ s: String) { current.text += s }
+
+    mutating func endBlock() {
+        if !current.text.isEmpty && !current.text.hasSuffix("\n") { current.text += "\n" }
+    }
+
+    mutating func startSection(anchor: String, heading: String, level: Int) {
+        finishCurrent()
+        current = SearchSection(anchor: anchor, heading: heading, level: level, text: "")
+    }
+
+    /// The lifted `# Title` is the page title: the text under it is the page's introduction.
+    mutating func dropHeading(anchorOf heading: String) {
+        if let i = done.firstIndex(where: { $0.heading == heading && $0.level == 1 }) {
+            done[i] = SearchSection(anchor: "", heading: "", level: 0, text: done[i].text)
+        } else if current.heading == heading && current.level == 1 {
+            current = SearchSection(anchor: "", heading: "", level: 0, text: current.text)
+        }
+    }
+
+    private mutating func finishCurrent() {
+        current.text = current.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !current.text.isEmpty || current.level > 0 { done.append(current) }
+    }
+
+    mutating func finished() -> [SearchSection] {
+        finishCurrent()
+        current = SearchSection(anchor: "", heading: "", level: 0, text: "")
+        return done.filter { $0.level > 0 || !$0.text.isEmpty }
+    }
+}
+
+extension String {
+    /// Escapes the five characters that matter in HTML text and attribute values.
+    public var htmlEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for ch in unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

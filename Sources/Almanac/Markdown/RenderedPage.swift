@@ -1,0 +1,48 @@
+/// What the Markdown stage makes of one page body.
+public struct RenderedPage: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var links: [OutgoingLink]
+    /// Plain text cut at headings, for search and for summaries.
+    public var sections: [SearchSection]
+    /// Text of a leading `# ` heading, which is removed from `html` (the layout shows the title).
+    public var leadingTitle: String?
+    public var wordCount: Int
+
+    /// First paragraph's text, shortened: the fallback for a missing description.
+    public var summary: String {
+        let text = sections.first(where: { !$0.text.isEmpty })?.text ?? ""
+        let firstParagraph = text.split(separator: "\n").first.map(String.init) ?? ""
+        return firstParagraph.shortened(to: 200)
+    }
+}
+
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+    /// Line in the source file.
+    public var line: Int
+}
+
+/// A link or image destination exactly as written, with where it was written.
+public struct OutgoingLink: Sendable, Hashable {
+    public var destination: String
+    public var line: Int
+    public var column: Int
+    public var isImage: Bool
+    /// For images: whether alt text was given.
+    public var hasText: Bool
+}
+
+extension String {
+    /// Cuts at a word boundary and adds an ellipsis.
+    func shortened(to limit: Int) -> String {
+        guard count > limit else { return self }
+        let cut = prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]).trimmingCharacters(in: .whitespaces) + "…"
+    }
+}
+
+import Foundation

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import Almanac
+
+/// The Markdown stage must be cmark itself when nothing is decorated: all 652 examples of the
+/// CommonMark 0.30 spec, byte for byte, with raw HTML allowed and smart punctuation off.
+@Suite struct CommonMarkSpecTests {
+    struct Example: Decodable {
+        let example: Int
+        let section: String
+        let markdown: String
+        let html: String
+    }
+
+    static let specPath = "commonmark/spec-0.30.json"
+
+    @Test(.enabled(if: SharedMaterial.exists(specPath), "../shared/commonmark/spec-0.30.json is absent"))
+    func allSpecExamplesRenderExactly() throws {
+        let data = try Data(contentsOf: SharedMaterial.file(Self.specPath))
+        let examples = try JSONDecoder().decode([Example].self, from: data)
+        #expect(examples.count == 652)
+        let renderer = MarkdownRenderer(options: .init(unsafeHTML: true, smartPunctuation: false, decorateHeadings: false))
+        var failures: [Int] = []
+        for example in examples where renderer.render(example.markdown).html != example.html {
+            failures.append(example.example)
+        }
+        #expect(failures.isEmpty, "examples that differ: \(failures)")
+    }
+}
