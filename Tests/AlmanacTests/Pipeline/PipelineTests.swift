@@ -109,3 +109,20 @@ enum LinkScan {
         return path.hasSuffix("/") || path.isEmpty || path == "./" ? (normalized.isEmpty ? "" : normalized + "/") : normalized
     }
 }
+
+@Suite struct ThemeErrorTests {
+    @Test func templateErrorsNameTheTemplateFileAndLine() throws {
+        let site = Fixtures.makeSite(["a.md": "# A\n"])
+        let fm = FileManager.default
+        let templates = site.appendingPathComponent("templates")
+        try fm.removeItem(at: templates)
+        try fm.copyItem(at: SharedMaterial.repositoryRoot.appendingPathComponent("templates"), to: templates)
+        try "<p>\n{{#page.title}}\n{{/page.tiltle}}\n".write(
+            to: templates.appendingPathComponent("layouts/article.mustache"), atomically: true, encoding: .utf8)
+        let result = Build.run(BuildOptions(siteDirectory: site, output: site.appendingPathComponent("public")))
+        let error = result.diagnostics.first { $0.code == "template" }
+        #expect(error?.file == "templates/layouts/article.mustache")
+        #expect(error?.line == 3)
+        #expect(!result.succeeded)
+    }
+}
