@@ -74,6 +74,7 @@ public enum Build {
             .load(siteDirectory: options.siteDirectory)
         diagnostics += contentDiagnostics
         diagnostics += SchemaValidator(config: config).validate(content.pages)
+        diagnostics += PlaceholderRules(config: config).check(content.pages)
 
         let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: options.offline)
         diagnostics += planDiagnostics

@@ -70,7 +70,15 @@ struct PageContext {
         }
         if page.source.isSectionIndex || page.id.isEmpty, let section = site.sections[page.id] {
             info["children"] = children(of: section, from: a)
+            if let listing = TypedFieldsContext(site: site, context: self).listing(for: section) {
+                info["listing"] = listing
+                info["hasListing"] = true
+            }
         }
+        let (fields, facts) = TypedFieldsContext(site: site, context: self).fields(of: page)
+        info["fields"] = fields
+        info["facts"] = facts
+        info["hasFacts"] = !facts.isEmpty
         info["hasPager"] = info["prev"] != nil || info["next"] != nil
         context["page"] = Self.withFlags(info)
         return context
@@ -85,7 +93,7 @@ struct PageContext {
             info[key] = list
             info["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
         }
-        for key in ["isHome", "isSection", "hasToc", "hasPager"] where info[key] == nil { info[key] = false }
+        for key in ["isHome", "isSection", "hasToc", "hasPager", "hasListing", "hasFacts"] where info[key] == nil { info[key] = false }
         return info
     }
 
