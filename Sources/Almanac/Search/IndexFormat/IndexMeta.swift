@@ -65,9 +65,7 @@ struct IndexMeta: Sendable, Equatable {
                 for facet in FilterWriter.facets {
                     j.key(facet)
                     j.array(facets[facet] ?? []) { v in
-                        j.raw("[")
-                        j.string(v.value); j.raw(","); j.string(v.label); j.raw(","); j.number(Double(v.count))
-                        j.raw("]")
+                        j.list { j.string(v.value); j.string(v.label); j.number(Double(v.count)) }
                     }
                 }
             }

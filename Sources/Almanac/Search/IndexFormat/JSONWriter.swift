@@ -6,8 +6,6 @@ final class JSONWriter {
     private(set) var text = ""
     private var needsComma: [Bool] = [false]
 
-    func raw(_ s: String) { text += s }
-
     func object(_ body: () -> Void) {
         separate()
         text += "{"
@@ -18,10 +16,15 @@ final class JSONWriter {
     }
 
     func array<T>(_ items: [T], _ item: (T) -> Void) {
+        list { for x in items { item(x) } }
+    }
+
+    /// An array whose elements `body` writes one by one.
+    func list(_ body: () -> Void) {
         separate()
         text += "["
         needsComma.append(false)
-        for x in items { item(x) }
+        body()
         needsComma.removeLast()
         text += "]"
     }
