@@ -96,7 +96,7 @@ public enum Build {
         var files = ThemeRenderer(theme: theme).render(site)
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
-        files += SearchIndexer(settings: site.searchSettings).build(site.searchDocuments(), offline: options.offline)
+        files += SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: options.offline)
         files.append(SiteFiles.robots(site))
         if let sitemap = SiteFiles.sitemap(site) { files.append(sitemap) }
 
