@@ -39,4 +39,13 @@ import Testing
             #expect(e["fold"] as? String == a["fold"] as? String, "\(a["text"] ?? "")")
         }
     }
+
+    @Test func stopwordListIsTheOneTheJavaScriptTestsUse() throws {
+        let url = Self.folder.appendingPathComponent("stopwords.json")
+        let list = Stopwords.list(languages: ["ru", "en"])
+        if ProcessInfo.processInfo.environment["ALMANAC_UPDATE_FIXTURES"] == "1" {
+            try JSONSerialization.data(withJSONObject: list).write(to: url)
+        }
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String] == list)
+    }
 }

@@ -518,21 +518,21 @@
       for (const c of required) for (const d of c.scores.keys()) requiredCount.set(d, (requiredCount.get(d) || 0) + 1);
       let ranked = [...total.keys()];
       const full = ranked.filter((d) => (requiredCount.get(d) || 0) === required.length);
-      const partial = full.length === 0 && ranked.length > 0;
+      let partial = full.length === 0 && ranked.length > 0;
       if (!partial) ranked = full;
       const matched = (d) => requiredCount.get(d) || 0;
       ranked.sort((a, b) => matched(b) - matched(a) || total.get(b) - total.get(a) || a - b);
 
-      let pageDocs, totalCount = ranked.length, phraseFiltered = false;
+      let pageDocs = ranked.slice(offset, offset + limit), totalCount = ranked.length;
       if (parsed.phrases.length && !partial) {
-        ({ pageDocs, totalCount } = await checkPhrases(ranked, parsed.phrases, offset, limit));
-        phraseFiltered = true;
-      } else {
-        pageDocs = ranked.slice(offset, offset + limit);
+        const checked = await checkPhrases(ranked, parsed.phrases, offset, limit);
+        // No page has the phrase as written: its words, scattered, are the best partial match.
+        if (checked.totalCount > 0) ({ pageDocs, totalCount } = checked);
+        else partial = true;
       }
       const results = await Promise.all(pageDocs.map((d) =>
-        present(d, clauses, total.get(d) * meta.scoring.impactScale, (requiredCount.get(d) || 0) < required.length)));
-      return { results, total: totalCount, partial, phraseFiltered, query };
+        present(d, clauses, total.get(d) * meta.scoring.impactScale, partial)));
+      return { results, total: totalCount, partial, query };
     }
 
     /** Keeps the pages whose text holds each quoted phrase, checking only as many as a page of results needs. */
