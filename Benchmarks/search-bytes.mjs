@@ -97,7 +97,7 @@ async function measure() {
 const m = await measure();
 const max = (rows) => Math.max(...rows.map((r) => r.bytes));
 const summary = {
-  site, documents: meta.documents, shards: meta.shards.length, runtimeBytes,
+  site, documents: meta.documents, shards: meta.shards.split(' ').length, runtimeBytes,
   firstQueryMaxBytes: max(m.first), typedFirstQueryMaxBytes: max(m.typed), laterQueryMaxBytes: max(m.later),
   latencyMs: { p50: +m.latency.p50.toFixed(2), p95: +m.latency.p95.toFixed(2), max: +m.latency.max.toFixed(2) },
   ...m,
@@ -105,7 +105,7 @@ const summary = {
 if (asJSON) {
   console.log(JSON.stringify(summary, null, 2));
 } else {
-  console.log(`## Search on ${meta.documents} pages (${meta.shards.length} term shards), runtime scripts ${kib(runtimeBytes)} KiB\n`);
+  console.log(`## Search on ${meta.documents} pages (${meta.shards.split(' ').length} term shards), runtime scripts ${kib(runtimeBytes)} KiB\n`);
   console.log('| query | results | first query: requests / KiB | later query: requests / KiB |');
   console.log('|---|---:|---:|---:|');
   m.first.forEach((f, i) => {

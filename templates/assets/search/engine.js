@@ -16,8 +16,9 @@
     /** Words at least this long forgive one typo (edit distance 1, transpositions included). */
     typoMinLength: 5,
     typoMaxTerms: 3,
-    /** Candidates checked against the page text for a quoted phrase, per requested result. */
-    phraseChecksPerResult: 5,
+    /** Candidates checked against the page text for a quoted phrase, per requested result: each check
+     *  loads a fragment, so a phrase that few of the pages with its words hold may show fewer results. */
+    phraseChecksPerResult: 2,
     snippetWords: 26,
   };
   const WEIGHT = { exact: 1, synonym: 0.8, prefix: 0.85, typo: 0.6 };
@@ -140,12 +141,10 @@
       if (p) return p;
       const df = this.df[i];
       const r = new Reader(this.bytes, this.offsets[i]);
-      const docs = new Int32Array(df), masks = new Uint32Array(df);
+      const docs = new Int32Array(df);
       let doc = 0;
       for (let k = 0; k < df; k++) docs[k] = doc += r.varint();
-      const impacts = r.rawBytes(df);
-      for (let k = 0; k < df; k++) masks[k] = r.varint() >>> 0;
-      p = { docs, impacts, masks };
+      p = { docs, impacts: r.rawBytes(df) };
       this.decoded.set(i, p);
       return p;
     }
@@ -180,7 +179,7 @@
     return { url, title, description, type, section, sectionTitle, status, tags, sections };
   }
 
-  /** Facet piece → one membership test per value, in the order of meta.facets[facet]. */
+  /** Facet piece → one membership test per value, in the order of facets.json. */
   function parseFilter(bytes, documentCount) {
     const r = new Reader(bytes);
     return Array.from({ length: r.varint() }, () => {
@@ -206,10 +205,10 @@
     return async function load(path) {
       const response = await fetch(base + path + (version ? '?v=' + version : ''));
       if (!response.ok) throw new Error(`search index piece ${path}: HTTP ${response.status}`);
-      if (path === 'meta.json') {
-        const meta = await response.json();
-        version = meta.build || '';
-        return meta;
+      if (path.endsWith('.json')) {
+        const json = await response.json();
+        if (path === 'meta.json') version = json.build || '';
+        return json;
       }
       return new Uint8Array(await response.arrayBuffer());
     };
@@ -298,8 +297,8 @@
       if (!p) {
         p = (async () => {
           const data = await load(path);
-          const bytes = meta.compression === 'deflate' ? await inflate(data) : data;
-          return parse(bytes);
+          if (path.endsWith('.json')) return parse(data);
+          return parse(meta.compression === 'deflate' ? await inflate(data) : data);
         })();
         p.catch(() => cache.delete(path));
         cache.set(path, p);
@@ -316,9 +315,10 @@
             throw new Error(`Индекс поиска версии ${m.version || '?'} не подходит к этим скриптам поиска ` +
               `(ожидалась версия ${SUPPORTED_MAJOR}.x). Пересоберите сайт той же версией Almanac.`);
           }
-          meta = m;
-          analyzer = Almanac.normalize.createAnalyzer({ stopwords: m.stopwords, languages: m.languages });
-          return m;
+          const words = (text) => (text ? text.split(' ') : []);
+          meta = { ...m, shards: m.shards.split(' '), lexicons: words(m.lexicons), stopwords: words(m.stopwords) };
+          analyzer = Almanac.normalize.createAnalyzer({ stopwords: meta.stopwords, languages: m.languages });
+          return meta;
         })();
         metaPromise.catch(() => (metaPromise = null));
       }
@@ -443,55 +443,59 @@
       }
     }
 
-    /** Loads the postings of every alternative; returns per page the clause's best score. */
+    /**
+     * Loads the postings of every alternative and keeps, per page, the clause's best score and
+     * which alternative gave it. Typed arrays indexed by page: Maps were the slowest part of a query.
+     */
     async function scoreClause(clause) {
-      const scores = new Map();
-      const matchedTerms = new Map(); // page → terms that matched, for highlighting and sections
-      for (const alt of clause.alternatives) {
+      const n = meta.documents;
+      const scores = new Float64Array(n), best = new Int16Array(n).fill(-1), docs = [];
+      for (let a = 0; a < clause.alternatives.length; a++) {
+        const alt = clause.alternatives[a];
         const lists = await Promise.all(alt.terms.map(postingsOf));
         if (lists.some((l) => !l)) continue;
         alt.found = true;
         const weights = lists.map((l) => idf(l.docs.length) * alt.weight);
         // Walk the shortest list, look the page up in the others.
-        const order = lists.map((l, i) => i).sort((a, b) => lists[a].docs.length - lists[b].docs.length);
-        const base = lists[order[0]];
+        const order = lists.map((l, i) => i).sort((x, y) => lists[x].docs.length - lists[y].docs.length);
+        const base = lists[order[0]], w0 = weights[order[0]];
         for (let k = 0; k < base.docs.length; k++) {
           const d = base.docs[k];
-          let s = weights[order[0]] * base.impacts[k];
+          let sc = w0 * base.impacts[k];
           let all = true;
           for (let j = 1; j < order.length && all; j++) {
             const l = lists[order[j]];
             const at = indexOf(l.docs, d);
             if (at < 0) all = false;
-            else s += weights[order[j]] * l.impacts[at];
+            else sc += weights[order[j]] * l.impacts[at];
           }
-          if (!all) continue;
-          if (!(scores.get(d) >= s)) {
-            scores.set(d, s);
-            matchedTerms.set(d, alt.terms);
-          }
+          if (!all || sc <= scores[d]) continue;
+          if (best[d] < 0) docs.push(d);
+          scores[d] = sc;
+          best[d] = a;
         }
       }
       clause.scores = scores;
-      clause.matchedTerms = matchedTerms;
+      clause.best = best;
+      clause.docs = docs;
     }
 
     async function matchingFilters(filters) {
       const tests = [];
       for (const facet of Object.keys(filters || {})) {
-        const wanted = [].concat(filters[facet]).filter((v) => v !== '' && v != null);
+        const wanted = [].concat(filters[facet]).filter((v) => v !== '' && v != null).map(String);
         if (!wanted.length) continue;
-        const values = (meta.facets[facet] || []).map((v) => v[0]);
+        const values = ((await facets())[facet] || []).map((v) => v[0]);
         const members = await loadFilter(facet);
-        const chosen = wanted.map((v) => members[values.indexOf(String(v).toLowerCase())] || members[values.indexOf(String(v))]).filter(Boolean);
+        const chosen = wanted.map((v) => members[values.indexOf(v.toLowerCase())] || members[values.indexOf(v)]).filter(Boolean);
         tests.push((d) => chosen.some((has) => has(d)));
       }
       return tests.length ? (d) => tests.every((t) => t(d)) : null;
     }
 
     /**
-     * Answers a query: {results, total, partial, clauses}. Options: filters {type, section, tag,
-     * status} (values OR within a facet, AND across), limit, offset.
+     * Answers a query: {results, total, partial}. Options: filters {type, section, tag, status}
+     * (values OR within a facet, AND across), limit, offset.
      */
     async function search(query, { filters = {}, limit = 10, offset = 0 } = {}) {
       await ready();
@@ -501,53 +505,74 @@
 
       await Promise.all(clauses.map((c) => (c.prefix ? expandPrefix(c) : null)));
       await Promise.all(clauses.map(scoreClause));
-      const missing = clauses.filter((c) => c.scores.size === 0);
+      const missing = clauses.filter((c) => c.docs.length === 0);
       if (missing.length) {
         await Promise.all(missing.map(expandTypos));
         await Promise.all(missing.map(scoreClause));
       }
 
       const accept = await matchingFilters(filters);
-      const total = new Map();
+      const n = meta.documents;
+      const total = new Float64Array(n), matched = new Uint8Array(n), seen = new Uint8Array(n), union = [];
+      const required = clauses.filter((c) => !c.optional).length;
       for (const c of clauses) {
-        for (const [d, s] of c.scores) if (!accept || accept(d)) total.set(d, (total.get(d) || 0) + s);
+        for (const d of c.docs) {
+          if (accept && !accept(d)) continue;
+          if (!seen[d]) { seen[d] = 1; union.push(d); }
+          total[d] += c.scores[d];
+          if (!c.optional) matched[d]++; // optional clauses add to the score only
+        }
       }
-      // Optional clauses add to the score, but a page need not match them.
-      const required = clauses.filter((c) => !c.optional);
-      const requiredCount = new Map();
-      for (const c of required) for (const d of c.scores.keys()) requiredCount.set(d, (requiredCount.get(d) || 0) + 1);
-      let ranked = [...total.keys()];
-      const full = ranked.filter((d) => (requiredCount.get(d) || 0) === required.length);
-      let partial = full.length === 0 && ranked.length > 0;
-      if (!partial) ranked = full;
-      const matched = (d) => requiredCount.get(d) || 0;
-      ranked.sort((a, b) => matched(b) - matched(a) || total.get(b) - total.get(a) || a - b);
+      let ranked = union.filter((d) => matched[d] === required);
+      let partial = ranked.length === 0 && union.length > 0;
+      if (partial) ranked = union;
+      const wanted = offset + limit + (parsed.phrases.length ? checkBudget(limit) : 0);
+      ranked = topRanked(ranked, matched, total, wanted);
 
-      let pageDocs = ranked.slice(offset, offset + limit), totalCount = ranked.length;
+      let pageDocs = ranked.slice(offset, offset + limit), count = partial ? union.length : ranked.total;
       if (parsed.phrases.length && !partial) {
-        const checked = await checkPhrases(ranked, parsed.phrases, offset, limit);
+        const checked = await checkPhrases(ranked, parsed.phrases, offset, limit, count);
         // No page has the phrase as written: its words, scattered, are the best partial match.
-        if (checked.totalCount > 0) ({ pageDocs, totalCount } = checked);
+        if (checked.count > 0) ({ pageDocs, count } = checked);
         else partial = true;
       }
-      const results = await Promise.all(pageDocs.map((d) =>
-        present(d, clauses, total.get(d) * meta.scoring.impactScale, partial)));
-      return { results, total: totalCount, partial, query };
+      const results = await Promise.all(pageDocs.map((d) => present(d, clauses, total[d] * meta.scoring.impactScale, partial)));
+      return { results, total: count, partial, query };
     }
 
-    /** Keeps the pages whose text holds each quoted phrase, checking only as many as a page of results needs. */
-    async function checkPhrases(ranked, phrases, offset, limit) {
+    /**
+     * The best `k` pages, in order: more matched words first, then score, then page order.
+     * Thousands of pages can match a common word; sorting all of them would dominate the query.
+     */
+    function topRanked(docs, matched, total, k) {
+      const key = (d) => matched[d] * 1e9 + total[d];
+      let pool = docs;
+      if (docs.length > 4 * k) {
+        const keys = Float64Array.from(docs, key).sort();
+        const threshold = keys[keys.length - k];
+        pool = docs.filter((d) => key(d) >= threshold);
+      }
+      pool.sort((a, b) => key(b) - key(a) || a - b);
+      pool.total = docs.length;
+      return pool;
+    }
+
+    const checkBudget = (limit) => Math.max(limit, 10) * LIMITS.phraseChecksPerResult;
+
+    /** Keeps the pages whose text holds each quoted phrase, checking in rank order, a batch at a time. */
+    async function checkPhrases(ranked, phrases, offset, limit, count) {
       const wanted = offset + limit;
-      const budget = Math.max(wanted * LIMITS.phraseChecksPerResult, 20);
+      const budget = checkBudget(limit);
       const keep = [];
       let checked = 0;
-      for (; checked < ranked.length && checked < budget && keep.length < wanted; checked += limit) {
-        const batch = ranked.slice(checked, checked + limit);
+      while (checked < ranked.length && checked < budget && keep.length < wanted) {
+        const batch = ranked.slice(checked, checked + Math.max(limit, wanted - keep.length));
         const fragments = await Promise.all(batch.map(loadFragment));
         batch.forEach((d, i) => { if (phrases.every((p) => containsPhrase(fragments[i], p))) keep.push(d); });
+        checked += batch.length;
       }
-      const unchecked = Math.max(0, ranked.length - checked);
-      return { pageDocs: keep.slice(offset, offset + limit), totalCount: keep.length + unchecked };
+      const unchecked = Math.max(0, count - checked);
+      return { pageDocs: keep.slice(offset, offset + limit), count: keep.length + unchecked };
     }
 
     function wordKey(word) {
@@ -558,58 +583,78 @@
 
     function containsPhrase(fragment, phrase) {
       const keys = phrase.words.map((w) => wordKey(w.word));
+      const heads = keys.map((k) => k.slice(0, Math.max(1, k.length - 1)));
       const lastTyping = !phrase.closed && phrase.words[phrase.words.length - 1].typing;
+      // Stemming only cuts endings: a word that does not begin like the key cannot match it.
+      const matches = (token, k) => (lastTyping && k === keys.length - 1
+        ? token.startsWith(phrase.words[k].word)
+        : token.startsWith(heads[k]) && wordKey(token) === keys[k]);
       const texts = [fragment.title, fragment.description, ...fragment.sections.flatMap((s) => [s.heading, s.text])];
       return texts.some((text) => {
         const tokens = Almanac.normalize.tokenize(text).map((t) => t.word);
         for (let i = 0; i + keys.length <= tokens.length; i++) {
-          let ok = true;
-          for (let k = 0; k < keys.length && ok; k++) {
-            const typed = lastTyping && k === keys.length - 1;
-            ok = typed ? tokens[i + k].startsWith(phrase.words[k].word) : wordKey(tokens[i + k]) === keys[k];
-          }
-          if (ok) return true;
+          let k = 0;
+          while (k < keys.length && matches(tokens[i + k], k)) k++;
+          if (k === keys.length) return true;
         }
         return false;
       });
     }
 
+    /**
+     * Which of `weights`' terms (term → weight) a folded word stems to, or null. Stemming only
+     * cuts endings, so a word can only stem to a term it (nearly) begins with: most words are
+     * rejected without running the stemmer.
+     */
+    function termMatcher(weights) {
+      const heads = [...weights.keys()].map((t) => t.slice(0, Math.max(1, t.length - 1)));
+      return (word) => {
+        if (!heads.some((h) => word.startsWith(h)) && !word.includes('-')) return null;
+        for (const t of analyzer.terms(word)) if (weights.has(t)) return t;
+        return null;
+      };
+    }
+
     /** A result as the UI shows it: link (deep to the best section), title, snippet, labels. */
     async function present(doc, clauses, score, partial) {
       const f = await loadFragment(doc);
-      const terms = new Set();
-      const sectionScore = new Map();
+      const weights = new Map();
       for (const c of clauses) {
-        const matched = c.matchedTerms.get(doc);
-        if (!matched) continue;
-        for (const t of matched) {
-          terms.add(t);
+        const a = c.best[doc];
+        if (a < 0) continue;
+        for (const t of c.alternatives[a].terms) {
           const p = await postingsOf(t);
-          const at = p ? indexOf(p.docs, doc) : -1;
-          if (at < 0) continue;
-          const w = idf(p.docs.length) * p.impacts[at];
-          for (let mask = p.masks[at], bit = 0; mask; mask >>>= 1, bit++) {
-            if (mask & 1) sectionScore.set(bit, (sectionScore.get(bit) || 0) + w);
-          }
+          weights.set(t, p ? idf(p.docs.length) : 1);
         }
       }
-      let best = -1, bestScore = 0;
-      for (const [bit, s] of sectionScore) if (s > bestScore || (s === bestScore && bit < best)) [best, bestScore] = [bit, s];
-      if (best === 31 && f.sections.length > 32) best = bestLateSection(f, terms);
-      const section = best >= 0 ? f.sections[best] : null;
+      const match = termMatcher(weights);
+      // The section whose heading and text hold the most query weight; the page top if none does.
+      let section = null, bestScore = 0;
+      for (const s of f.sections) {
+        const found = new Map();
+        for (const [text, factor] of [[s.heading, 2], [s.text, 1]]) {
+          for (const t of Almanac.normalize.tokenize(text)) {
+            const term = match(t.word);
+            if (term) found.set(term, (found.get(term) || 0) + factor);
+          }
+        }
+        let sc = 0;
+        for (const [term, hits] of found) sc += weights.get(term) * (1 + Math.log(hits));
+        if (sc > bestScore) [section, bestScore] = [s, sc];
+      }
       const anchor = section && section.anchor ? section.anchor : '';
       const snippetSource = section && section.text ? section.text : f.description || (f.sections[0] && f.sections[0].text) || '';
-      const typeEntry = (meta.facets.type || []).find((v) => v[0] === f.type);
+      const type = (meta.types || []).find((v) => v[0] === f.type);
       return {
         doc,
         url: f.url + (anchor ? '#' + anchor : ''),
         title: f.title,
-        titleParts: highlight(f.title, terms, Infinity),
+        titleParts: highlight(f.title, match, Infinity),
         heading: section && section.heading ? section.heading : '',
         anchor,
-        snippet: highlight(snippetSource, terms, LIMITS.snippetWords),
+        snippet: highlight(snippetSource, match, LIMITS.snippetWords),
         type: f.type,
-        typeLabel: typeEntry ? typeEntry[1] : f.type,
+        typeLabel: type ? type[1] : f.type,
         section: f.section,
         sectionTitle: f.sectionTitle,
         tags: f.tags,
@@ -619,30 +664,21 @@
       };
     }
 
-    function bestLateSection(f, terms) {
-      let best = 31, most = 0;
-      for (let i = 31; i < f.sections.length; i++) {
-        const n = highlight(f.sections[i].text, terms, Infinity).filter((p) => p.mark).length;
-        if (n > most) [best, most] = [i, n];
-      }
-      return best;
-    }
-
     /**
      * The text (or the window of `maxWords` words with the most distinct matched terms) as
      * [{text, mark}] parts: the UI builds DOM from them, so nothing is ever parsed as HTML.
      */
-    function highlight(text, terms, maxWords) {
+    function highlight(text, match, maxWords) {
       const s = (text || '').normalize('NFC');
       const tokens = Almanac.normalize.tokenize(s);
-      const hits = tokens.map((t) => analyzer.terms(t.word).some((x) => terms.has(x)));
+      const hits = tokens.map((t) => match(t.word));
       let from = 0, to = tokens.length;
       if (tokens.length > maxWords) {
         let bestFrom = 0, bestCount = -1;
         for (let i = 0; i < tokens.length; i++) {
           if (!hits[i] && i !== 0) continue;
           const seen = new Set();
-          for (let k = i; k < Math.min(tokens.length, i + maxWords); k++) if (hits[k]) seen.add(tokens[k].word);
+          for (let k = i; k < Math.min(tokens.length, i + maxWords); k++) if (hits[k]) seen.add(hits[k]);
           if (seen.size > bestCount) [bestFrom, bestCount] = [i, seen.size];
         }
         from = Math.max(0, bestFrom - 3);
@@ -666,12 +702,16 @@
       return parts.map((p) => ({ text: p.text.replace(/\s*\n\s*/g, ' '), mark: p.mark }));
     }
 
+    /** Every facet's values [[value, label, pageCount]] for filter controls (search/facets.json). */
+    function facets() {
+      return ready().then(() => piece('facets.json', (x) => x));
+    }
+
     return {
       search,
       ready,
+      facets,
       get meta() { return meta; },
-      /** Facet values {facet: [[value, label, count]]} for filter controls. */
-      async facets() { await ready(); return meta.facets; },
     };
   }
 

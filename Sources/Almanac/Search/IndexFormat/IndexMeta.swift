@@ -49,7 +49,7 @@ struct IndexMeta: Sendable, Equatable {
             j.key("documents"); j.number(Double(documents))
             j.key("compression"); j.string(compression)
             j.key("languages"); j.array(languages) { j.string($0) }
-            j.key("stopwords"); j.array(stopwords) { j.string($0) }
+            j.key("stopwords"); j.string(stopwords.joined(separator: " "))
             j.key("synonyms"); j.array(synonyms) { group in j.array(group) { member in j.array(member) { j.string($0) } } }
             j.key("scoring")
             j.object {
@@ -60,19 +60,30 @@ struct IndexMeta: Sendable, Equatable {
                     for (type, boost) in scoring.typeBoosts.sorted(by: { $0.key < $1.key }) { j.key(type); j.number(boost) }
                 }
             }
-            j.key("facets")
-            j.object {
-                for facet in FilterWriter.facets {
-                    j.key(facet)
-                    j.array(facets[facet] ?? []) { v in
-                        j.list { j.string(v.value); j.string(v.label); j.number(Double(v.count)) }
-                    }
-                }
-            }
-            j.key("lexicons"); j.array(lexicons) { j.string($0) }
-            j.key("shards"); j.array(shards) { j.string($0) }
+            // Only content types here: results show their names. The rest is for filter
+            // controls, which the search page loads from facets.json.
+            j.key("types"); Self.writeFacet(facets["type"] ?? [], to: j)
+            j.key("lexicons"); j.string(lexicons.joined(separator: " "))
+            // Space-separated: terms hold no spaces, and 700 boundaries save 2 KB of quotes and commas.
+            j.key("shards"); j.string(shards.joined(separator: " "))
         }
         return Data(j.text.utf8)
+    }
+
+    /// search/facets.json: every facet's values, labels and page counts, in filter-piece order.
+    func facetsJSON() -> Data {
+        let j = JSONWriter()
+        j.object {
+            for facet in FilterWriter.facets {
+                j.key(facet)
+                Self.writeFacet(facets[facet] ?? [], to: j)
+            }
+        }
+        return Data(j.text.utf8)
+    }
+
+    private static func writeFacet(_ values: [FacetValue], to j: JSONWriter) {
+        j.array(values) { v in j.list { j.string(v.value); j.string(v.label); j.number(Double(v.count)) } }
     }
 
     /// Synonyms from almanac.yml as the index sees them: each member analysed like page text.

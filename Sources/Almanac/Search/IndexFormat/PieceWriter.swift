@@ -34,11 +34,13 @@ struct PieceWriter: Sendable {
         return (files, hash.hex)
     }
 
-    /// meta.json, and offline its script twin with the JSON inline.
+    /// meta.json and facets.json, and offline their script twins with the JSON inline.
     func metaFiles(_ meta: IndexMeta) -> [OutputFile] {
-        let json = meta.json()
-        var files = [OutputFile(path: Self.directory + "meta.json", data: json)]
-        if offline { files.append(Self.script(path: "meta.json", payload: String(decoding: json, as: UTF8.self))) }
+        var files: [OutputFile] = []
+        for (name, json) in [("meta.json", meta.json()), ("facets.json", meta.facetsJSON())] {
+            files.append(OutputFile(path: Self.directory + name, data: json))
+            if offline { files.append(Self.script(path: name, payload: String(decoding: json, as: UTF8.self))) }
+        }
         return files
     }
 

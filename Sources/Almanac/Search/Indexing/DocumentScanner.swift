@@ -4,14 +4,12 @@ enum SearchField: Int, CaseIterable {
     static let count = 4
 }
 
-/// How often each distinct word occurs in each field of one page, and in which of its sections.
+/// How often each distinct word occurs in each field of one page.
 struct ScannedDocument: Sendable {
     /// Word ids of the chunk the page was scanned in.
     var words: [Int32] = []
     /// `SearchField.count` counts per word.
     var tf: [UInt16] = []
-    /// Bit i: the word occurs in section i (its heading or text); sections past 31 share bit 31.
-    var masks: [UInt32] = []
 }
 
 /// Pages scanned by one worker, with the words its ids stand for.
@@ -37,19 +35,18 @@ struct DocumentScanner {
 
     mutating func scan(_ doc: SearchDocument, with tokenizer: inout Tokenizer) -> ScannedDocument {
         current = ScannedDocument()
-        add(doc.title, field: .title, mask: 0, &tokenizer)
-        add(doc.description, field: .meta, mask: 0, &tokenizer)
-        for tag in doc.tags { add(tag, field: .meta, mask: 0, &tokenizer) }
-        for (i, section) in doc.sections.enumerated() {
-            let bit = UInt32(1) << UInt32(min(i, 31))
-            add(section.heading, field: .headings, mask: bit, &tokenizer)
-            add(section.text, field: .body, mask: bit, &tokenizer)
+        add(doc.title, field: .title, &tokenizer)
+        add(doc.description, field: .meta, &tokenizer)
+        for tag in doc.tags { add(tag, field: .meta, &tokenizer) }
+        for section in doc.sections {
+            add(section.heading, field: .headings, &tokenizer)
+            add(section.text, field: .body, &tokenizer)
         }
         for id in current.words { entryOf[Int(id)] = -1 }
         return current
     }
 
-    private mutating func add(_ text: String, field: SearchField, mask: UInt32, _ tokenizer: inout Tokenizer) {
+    private mutating func add(_ text: String, field: SearchField, _ tokenizer: inout Tokenizer) {
         guard !text.isEmpty else { return }
         tokenizer.forEachWord(in: text) { word in
             let id = Int(table.intern(word))
@@ -60,11 +57,9 @@ struct DocumentScanner {
                 entryOf[id] = Int32(entry)
                 current.words.append(Int32(id))
                 current.tf.append(contentsOf: repeatElement(0, count: SearchField.count))
-                current.masks.append(0)
             }
             let k = entry * SearchField.count + field.rawValue
             if current.tf[k] < .max { current.tf[k] += 1 }
-            current.masks[entry] |= mask
         }
     }
 }

@@ -4,7 +4,6 @@ struct DocumentTerms: Sendable {
     var terms: [Int32] = []
     /// `SearchField.count` counts per term.
     var tf: [UInt16] = []
-    var masks: [UInt32] = []
     var lengths = [Int32](repeating: 0, count: SearchField.count)
 
     /// Folds the word counts of one scanned chunk into term counts, page by page.
@@ -27,13 +26,11 @@ struct DocumentTerms: Sendable {
                         entryOf[term] = Int32(entry)
                         out.terms.append(Int32(term))
                         out.tf.append(contentsOf: repeatElement(0, count: SearchField.count))
-                        out.masks.append(0)
                     }
                     for f in 0..<SearchField.count {
                         let sum = Int(out.tf[entry * SearchField.count + f]) + Int(doc.tf[base + f])
                         out.tf[entry * SearchField.count + f] = UInt16(min(sum, Int(UInt16.max)))
                     }
-                    out.masks[entry] |= doc.masks[e]
                 }
             }
             for t in out.terms { entryOf[Int(t)] = -1 }

@@ -7,7 +7,6 @@ struct IndexReader {
     struct Posting: Equatable {
         var doc: Int
         var impact: Int
-        var mask: UInt32
     }
 
     let files: [String: Data]
@@ -21,7 +20,12 @@ struct IndexReader {
     }
 
     var compressed: Bool { meta["compression"] as? String == "deflate" }
-    var shardBoundaries: [String] { meta["shards"] as? [String] ?? [] }
+    var shardBoundaries: [String] {
+        (meta["shards"] as? String ?? "").split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    }
+    var facets: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: files["search/facets.json"] ?? Data())) as? [String: Any] ?? [:]
+    }
     var documentCount: Int { meta["documents"] as? Int ?? 0 }
 
     func piece(_ path: String) -> [UInt8]? {
@@ -50,8 +54,7 @@ struct IndexReader {
                 var doc = 0
                 let docs = (0..<df).map { _ in doc += p.varint(); return doc }
                 let impacts = p.bytes(df)
-                let masks = (0..<df).map { _ in UInt32(p.varint()) }
-                out.append((term, (0..<df).map { Posting(doc: docs[$0], impact: Int(impacts[$0]), mask: masks[$0]) }))
+                out.append((term, (0..<df).map { Posting(doc: docs[$0], impact: Int(impacts[$0])) }))
             }
             return out
         }
