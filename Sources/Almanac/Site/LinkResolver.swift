@@ -62,7 +62,7 @@ public struct LinkResolver: Sendable {
         }
 
         let decoded = (Self.decode(pathPart) ?? pathPart).precomposedStringWithCanonicalMapping
-        let baseFolder = (from as NSString).deletingLastPathComponent
+        let baseFolder = Navigation.parentFolder(from)
         guard let path = Self.normalize(decoded.hasPrefix("/") ? String(decoded.dropFirst()) : joined(baseFolder, decoded))
         else {
             return Resolution(href: nil, target: nil, problem: .leavesContent(path: decoded))
