@@ -89,7 +89,8 @@ public enum Build {
                                  address: plan.addresses[page.id]!).href
             }
         }
-        let (site, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered)
+        let previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
+        let (site, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
         diagnostics += graphDiagnostics
 
         guard let theme else { return finish(site) }
@@ -97,6 +98,7 @@ public enum Build {
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files.append(SiteFiles.robots(site))
+        files.append(AnchorAliases.manifest(site.pages))
         if let sitemap = SiteFiles.sitemap(site) { files.append(sitemap) }
 
         let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors

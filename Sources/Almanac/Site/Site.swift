@@ -53,6 +53,8 @@ public struct Page: Sendable {
     public var backlinks: [String] = []
     /// Pages whose front matter refers to this one (`principles: [principles/speed]`).
     public var referencedBy: [Reference] = []
+    /// Old anchor → current heading anchor, from `anchors:` and from the previous build.
+    public var anchorAliases: [String: String] = [:]
 
     public var id: String { source.id }
     public var type: String { source.type }
