@@ -7,11 +7,11 @@ struct PageContext {
     /// Rendered sidebars by folder (see `SidebarBuilder`).
     let sidebars: [SidebarBuilder.Key: String]
 
-    init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:]) {
+    init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:], uiContext: [String: Any]? = nil) {
         self.site = site
         self.sidebars = sidebars
         self.strings = strings
-        self.uiContext = strings.templateValue
+        self.uiContext = uiContext ?? strings.templateValue
         var params: [String: Any] = [:]
         for e in site.config.params { params[e.key] = e.value.templateValue }
         siteContext = [
