@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Makes a folder hold exactly the given files: writes what differs, removes what is stale.
 struct StagingFolder {
@@ -15,8 +18,8 @@ struct StagingFolder {
         let wanted = Set(files.map(\.path))
         var directories: Set<String> = []
         for file in files {
-            var dir = (file.path as NSString).deletingLastPathComponent
-            while !dir.isEmpty, directories.insert(dir).inserted { dir = (dir as NSString).deletingLastPathComponent }
+            var dir = Navigation.parentFolder(file.path)
+            while !dir.isEmpty, directories.insert(dir).inserted { dir = Navigation.parentFolder(dir) }
         }
         do {
             try fm.createDirectory(at: url, withIntermediateDirectories: true)
@@ -62,23 +65,35 @@ struct StagingFolder {
         try data.write(to: target)
     }
 
-    /// Every file and folder below `url`, as relative paths.
+    /// Every file and folder below `url`, as relative paths. readdir's entry types spare a stat
+    /// per file, which Foundation's enumerator with resource values does not.
     private func listing() -> (files: Set<String>, directories: Set<String>) {
         var files: Set<String> = [], directories: Set<String> = []
-        let prefix = url.standardizedFileURL.path + "/"
-        guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey]) else {
-            return (files, directories)
-        }
-        for case let item as URL in walker {
-            let path = item.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            let relative = String(path.dropFirst(prefix.count))
-            if (try? item.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
-                directories.insert(relative)
-            } else {
-                files.insert(relative)
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? url.path : url.path + "/" + relative
+            guard let dir = opendir(path) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    // Some filesystems do not fill in the type; ask (without following links).
+                    var info = stat()
+                    isDirectory = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isDirectory {
+                    directories.insert(child)
+                    walk(child)
+                } else {
+                    files.insert(child)
+                }
             }
         }
+        walk("")
         return (files, directories)
     }
 }

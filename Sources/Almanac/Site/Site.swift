@@ -53,6 +53,8 @@ public struct Page: Sendable {
     public var backlinks: [String] = []
     /// Pages whose front matter refers to this one (`principles: [principles/speed]`).
     public var referencedBy: [Reference] = []
+    /// Old anchor → current heading anchor, from `anchors:` and from the previous build.
+    public var anchorAliases: [String: String] = [:]
 
     public var id: String { source.id }
     public var type: String { source.type }
@@ -74,6 +76,13 @@ public struct Section: Sendable {
     /// Sub-folders, ordered the same way.
     public var subsections: [String]
     public var weight: Int
+    /// Pages and sub-folders together, as readers see them listed: by weight, then title.
+    public var entries: [Entry] = []
+
+    public enum Entry: Sendable, Hashable {
+        case page(String)
+        case section(String)
+    }
 }
 
 public struct Tag: Sendable {
