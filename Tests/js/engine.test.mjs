@@ -56,6 +56,20 @@ t('one typo is forgiven in words of five letters or more, but not in short words
   assert.deepEqual(urls(await engine.search('сбоц ')), [], 'four letters: no guessing');
 });
 
+t('a word on a page or two is also read as a typo of a much more common word', async () => {
+  const { LIMITS } = Almanac.search;
+  const ratio = LIMITS.rareWordRatio;
+  LIMITS.rareWordRatio = 2; // the fixture is small: «доставк» is on 3 pages, the typo on 1
+  try {
+    const r = urls(await engine.search('доставкка '));
+    assert.ok(r.includes('cases/outage/'), 'the page with the word as typed stays');
+    assert.ok(r.includes('replies/delay/'), r.join(' '));
+  } finally {
+    LIMITS.rareWordRatio = ratio;
+  }
+  assert.deepEqual(urls(await engine.search('доставкка ')), ['cases/outage/'], 'not when the common word is not common enough');
+});
+
 t('a quoted phrase needs its words together and in order', async () => {
   const phrase = await engine.search('"ответ на отзыв"');
   assert.deepEqual(urls(phrase), ['articles/crisis/']);

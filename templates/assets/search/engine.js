@@ -16,6 +16,10 @@
     /** Words at least this long forgive one typo (edit distance 1, transpositions included). */
     typoMinLength: 5,
     typoMaxTerms: 3,
+    /** A word on at most this many pages may be a typo too, if a word one edit away is on… */
+    rareWord: 2,
+    /** …at least this many times as many pages. */
+    rareWordRatio: 5,
     /** Candidates checked against the page text for a quoted phrase, per requested result: each check
      *  loads a fragment, so a phrase that few of the pages with its words hold may show fewer results. */
     phraseChecksPerResult: 2,
@@ -438,7 +442,10 @@
         }
       }
       found.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1));
-      for (const { term } of found.slice(0, LIMITS.typoMaxTerms)) {
+      const known = new Set(clause.alternatives.flatMap((a) => a.terms));
+      const seen = clause.docs ? clause.docs.length : 0;
+      const better = found.filter((f) => !known.has(f.term) && (seen === 0 || f.df >= LIMITS.rareWordRatio * seen));
+      for (const { term } of better.slice(0, LIMITS.typoMaxTerms)) {
         clause.alternatives.push({ terms: [term], weight: WEIGHT.typo, kind: 'typo' });
       }
     }
@@ -505,7 +512,9 @@
 
       await Promise.all(clauses.map((c) => (c.prefix ? expandPrefix(c) : null)));
       await Promise.all(clauses.map(scoreClause));
-      const missing = clauses.filter((c) => c.docs.length === 0);
+      // A word nothing matches is probably misspelt; so is one a page or two match when a word one
+      // letter away is common (the typo that made it into a page: «эмпатея»).
+      const missing = clauses.filter((c) => c.docs.length <= LIMITS.rareWord && !c.optional && c.words.length === 1);
       if (missing.length) {
         await Promise.all(missing.map(expandTypos));
         await Promise.all(missing.map(scoreClause));
