@@ -3,8 +3,9 @@
 // included) and by later ones, as served — no transport compression — and query latency in
 // Node with the pieces already loaded. Runs the browser's own engine (scripts/lib/search-runtime.mjs).
 //
-//   node Benchmarks/search-bytes.mjs SITE_OUTPUT_DIR [--runs 20] [--json]
+//   node Benchmarks/search-bytes.mjs SITE_OUTPUT_DIR [--runs 20] [--limit 10] [--json]
 //
+// --limit is the results shown per query: 10 on the search page, 7 in the header's list.
 // SITE_OUTPUT_DIR is what `almanac build` wrote (it has search/ and assets/search/).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,9 @@ import { loadRuntime, diskLoader, runtimeDirectory } from '../scripts/lib/search
 
 const args = process.argv.slice(2);
 const site = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-const runs = Number(args[args.indexOf('--runs') + 1]) || 20;
+const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const runs = option('--runs', 20);
+const limit = option('--limit', 10);
 const asJSON = args.includes('--json');
 if (!site || !fs.existsSync(path.join(site, 'search/meta.json'))) {
   console.error('usage: node Benchmarks/search-bytes.mjs SITE_OUTPUT_DIR [--runs N] [--json]');
@@ -54,7 +57,7 @@ async function measure() {
   const first = [];
   for (const q of QUERIES) {
     const { engine, log } = engineWithLog();
-    const r = await engine.search(q, { limit: 10 });
+    const r = await engine.search(q, { limit });
     first.push({ query: q, results: r.results.length, total: r.total, requests: log.length + RUNTIME.length, bytes: sum(log) + runtimeBytes });
   }
 
@@ -70,22 +73,22 @@ async function measure() {
   const later = [];
   {
     const { engine, log } = engineWithLog();
-    await engine.search('как отвечать на критику', { limit: 10 });
+    await engine.search('как отвечать на критику', { limit });
     for (const q of QUERIES) {
       const before = log.length;
-      await engine.search(q, { limit: 10 });
+      await engine.search(q, { limit });
       later.push({ query: q, requests: log.length - before, bytes: sum(log, before) });
     }
   }
 
   // Latency with everything loaded: the whole search() — parse, score, rank, snippets.
   const { engine } = engineWithLog();
-  for (const q of QUERIES) await engine.search(q, { limit: 10 });
+  for (const q of QUERIES) await engine.search(q, { limit });
   const times = [];
   for (let k = 0; k < runs; k++) {
     for (const q of QUERIES) {
       const t0 = performance.now();
-      await engine.search(q, { limit: 10 });
+      await engine.search(q, { limit });
       times.push(performance.now() - t0);
     }
   }
@@ -97,7 +100,7 @@ async function measure() {
 const m = await measure();
 const max = (rows) => Math.max(...rows.map((r) => r.bytes));
 const summary = {
-  site, documents: meta.documents, shards: meta.shards.split(' ').length, runtimeBytes,
+  site, limit, documents: meta.documents, shards: meta.shards.split(' ').length, runtimeBytes,
   firstQueryMaxBytes: max(m.first), typedFirstQueryMaxBytes: max(m.typed), laterQueryMaxBytes: max(m.later),
   latencyMs: { p50: +m.latency.p50.toFixed(2), p95: +m.latency.p95.toFixed(2), max: +m.latency.max.toFixed(2) },
   ...m,
@@ -105,7 +108,7 @@ const summary = {
 if (asJSON) {
   console.log(JSON.stringify(summary, null, 2));
 } else {
-  console.log(`## Search on ${meta.documents} pages (${meta.shards.split(' ').length} term shards), runtime scripts ${kib(runtimeBytes)} KiB\n`);
+  console.log(`## Search on ${meta.documents} pages (${meta.shards.split(' ').length} term shards), ${limit} results per query, runtime scripts ${kib(runtimeBytes)} KiB\n`);
   console.log('| query | results | first query: requests / KiB | later query: requests / KiB |');
   console.log('|---|---:|---:|---:|');
   m.first.forEach((f, i) => {

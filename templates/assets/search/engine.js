@@ -566,7 +566,7 @@
       return pool;
     }
 
-    const checkBudget = (limit) => Math.max(limit, 10) * LIMITS.phraseChecksPerResult;
+    const checkBudget = (limit) => limit * LIMITS.phraseChecksPerResult;
 
     /** Keeps the pages whose text holds each quoted phrase, checking in rank order, a batch at a time. */
     async function checkPhrases(ranked, phrases, offset, limit, count) {
@@ -742,5 +742,5 @@
     return parts.map((p) => (p.mark ? `<mark>${esc(p.text)}</mark>` : esc(p.text))).join('');
   }
 
-  Almanac.search = { createEngine, fetchLoader, scriptLoader, parseQuery, withinOneEdit, partsToHTML, LIMITS, decodeText };
+  Almanac.search = { createEngine, fetchLoader, scriptLoader, partsToHTML, LIMITS };
 })(globalThis);
