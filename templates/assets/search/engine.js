@@ -407,8 +407,18 @@
     /** Completions of the word being typed, from the shards its prefix range covers. */
     async function expandPrefix(clause) {
       const p = clause.prefix;
-      const first = shardOf(p), last = shardOf(p + '\uffff');
+      let first = shardOf(p), last = shardOf(p + '\uffff');
       if (last - first + 1 > LIMITS.prefixMaxShards) return;
+      // A word that is already whole (its stem is indexed) completes only from the shard its stem
+      // brought in: another shard for rarer completions would cost more than it finds. One more
+      // letter that no longer matches a stem opens the full range.
+      if (clause.stem) {
+        const home = shardOf(clause.stem);
+        if ((await loadShard(home)).find(clause.stem) >= 0) {
+          if (home < first || home > last) return;
+          first = last = home;
+        }
+      }
       const found = [];
       for (let s = first; s <= last; s++) {
         const shard = await loadShard(s);
