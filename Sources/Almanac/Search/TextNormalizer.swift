@@ -25,6 +25,18 @@ enum TextNormalizer {
 
     static func classify(_ s: Unicode.Scalar) -> CharClass {
         let v = s.value
+        // Latin-1, Latin Extended and general punctuation («», —, …) fill Russian text: a table,
+        // not a Unicode property look-up per character.
+        if v < 0x250 { return latinClasses[Int(v)] }
+        if v >= 0x2000 && v < 0x2070 { return punctuationClasses[Int(v - 0x2000)] }
+        return lookUp(s)
+    }
+
+    private static let latinClasses: [CharClass] = (0..<0x250).map { lookUp(Unicode.Scalar(UInt32($0))!) }
+    private static let punctuationClasses: [CharClass] = (0x2000..<0x2070).map { lookUp(Unicode.Scalar(UInt32($0))!) }
+
+    private static func lookUp(_ s: Unicode.Scalar) -> CharClass {
+        let v = s.value
         if v < 0x80 {
             switch v {
             case 0x61...0x7A, 0x41...0x5A: return .letter

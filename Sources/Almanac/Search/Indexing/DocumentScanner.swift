@@ -20,11 +20,13 @@ struct ScannedChunk: Sendable {
 
 /// Tokenizes pages into per-word counts. One scanner per worker: its word table and scratch
 /// arrays are reused from page to page and never shared.
-struct DocumentScanner {
+struct DocumentScanner: WordSink {
     private var table = WordTable()
     /// Word id → its entry in the page being scanned, or -1.
     private var entryOf: [Int32] = []
-    private var current = ScannedDocument()
+    private var words: [Int32] = []
+    private var tf: [UInt16] = []
+    private var field = 0
 
     static func scan(_ documents: ArraySlice<SearchDocument>) -> ScannedChunk {
         var scanner = DocumentScanner()
@@ -34,32 +36,38 @@ struct DocumentScanner {
     }
 
     mutating func scan(_ doc: SearchDocument, with tokenizer: inout Tokenizer) -> ScannedDocument {
-        current = ScannedDocument()
-        add(doc.title, field: .title, &tokenizer)
-        add(doc.description, field: .meta, &tokenizer)
-        for tag in doc.tags { add(tag, field: .meta, &tokenizer) }
+        add(doc.title, .title, &tokenizer)
+        add(doc.description, .meta, &tokenizer)
+        for tag in doc.tags { add(tag, .meta, &tokenizer) }
         for section in doc.sections {
-            add(section.heading, field: .headings, &tokenizer)
-            add(section.text, field: .body, &tokenizer)
+            add(section.heading, .headings, &tokenizer)
+            add(section.text, .body, &tokenizer)
         }
-        for id in current.words { entryOf[Int(id)] = -1 }
-        return current
+        for id in words { entryOf[Int(id)] = -1 }
+        defer {
+            words = []
+            tf = []
+        }
+        return ScannedDocument(words: words, tf: tf)
     }
 
-    private mutating func add(_ text: String, field: SearchField, _ tokenizer: inout Tokenizer) {
+    private mutating func add(_ text: String, _ field: SearchField, _ tokenizer: inout Tokenizer) {
         guard !text.isEmpty else { return }
-        tokenizer.forEachWord(in: text) { word in
-            let id = Int(table.intern(word))
-            if id >= entryOf.count { entryOf.append(contentsOf: repeatElement(-1, count: id + 1 - entryOf.count)) }
-            var entry = Int(entryOf[id])
-            if entry < 0 {
-                entry = current.words.count
-                entryOf[id] = Int32(entry)
-                current.words.append(Int32(id))
-                current.tf.append(contentsOf: repeatElement(0, count: SearchField.count))
-            }
-            let k = entry * SearchField.count + field.rawValue
-            if current.tf[k] < .max { current.tf[k] += 1 }
+        self.field = field.rawValue
+        tokenizer.forEachWord(in: text, into: &self)
+    }
+
+    mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let id = Int(table.intern(bytes))
+        if id >= entryOf.count { entryOf.append(contentsOf: repeatElement(-1, count: max(id + 1, 2 * entryOf.count) - entryOf.count)) }
+        var entry = Int(entryOf[id])
+        if entry < 0 {
+            entry = words.count
+            entryOf[id] = Int32(entry)
+            words.append(Int32(id))
+            tf.append(contentsOf: repeatElement(0, count: SearchField.count))
         }
+        let k = entry &* SearchField.count &+ field
+        if tf[k] < .max { tf[k] &+= 1 }
     }
 }

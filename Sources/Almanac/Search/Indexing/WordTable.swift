@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gives each distinct folded word a dense id, straight from the tokenizer's bytes: a 10,000-page
 /// site has millions of words but only tens of thousands of distinct ones, and building a String
 /// and hashing it per word would cost more than all the rest of indexing.
@@ -66,10 +68,7 @@ struct WordTable {
     private func equals(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[id]), end = Int(starts[id + 1])
         guard end - start == word.count else { return false }
-        return arena.withUnsafeBufferPointer { a in
-            for k in 0..<word.count where a[start + k] != word[k] { return false }
-            return true
-        }
+        return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + start, word.baseAddress!, word.count) == 0 }
     }
 
     private mutating func grow() {
