@@ -20,8 +20,7 @@
     rareWord: 2,
     /** …at least this many times as many pages. */
     rareWordRatio: 5,
-    /** Candidates checked against the page text for a quoted phrase, per requested result: each check
-     *  loads a fragment, so a phrase that few of the pages with its words hold may show fewer results. */
+    /** At most this many candidates per requested result are checked for a quoted phrase. */
     phraseChecksPerResult: 2,
     snippetWords: 26,
   };
@@ -578,17 +577,22 @@
 
     const checkBudget = (limit) => limit * LIMITS.phraseChecksPerResult;
 
-    /** Keeps the pages whose text holds each quoted phrase, checking in rank order, a batch at a time. */
+    /**
+     * Keeps the pages whose text holds each quoted phrase, checking in rank order a batch of
+     * `limit` at a time, and stops at the first batch that found anything new: every check costs
+     * a fragment, so a page of phrase results may come short and «more» goes on checking.
+     */
     async function checkPhrases(ranked, phrases, offset, limit, count) {
       const wanted = offset + limit;
-      const budget = checkBudget(limit);
+      const budget = checkBudget(limit) + offset;
       const keep = [];
       let checked = 0;
       while (checked < ranked.length && checked < budget && keep.length < wanted) {
-        const batch = ranked.slice(checked, checked + Math.max(limit, wanted - keep.length));
+        const batch = ranked.slice(checked, checked + limit);
         const fragments = await Promise.all(batch.map(loadFragment));
         batch.forEach((d, i) => { if (phrases.every((p) => containsPhrase(fragments[i], p))) keep.push(d); });
         checked += batch.length;
+        if (keep.length > offset && checked >= offset + limit) break;
       }
       const unchecked = Math.max(0, count - checked);
       return { pageDocs: keep.slice(offset, offset + limit), count: keep.length + unchecked };
