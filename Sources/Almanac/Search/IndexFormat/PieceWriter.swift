@@ -52,12 +52,15 @@ struct PieceWriter: Sendable {
     }
 }
 
-/// FNV-1a over every piece: cheap, deterministic, and only has to change when the index does.
+/// A hash of every piece: cheap, deterministic, and only has to change when the index does.
+/// Each piece is hashed like a word of the word table (eight bytes at a time), then chained.
 struct BuildHash {
     private var h: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: [UInt8]) {
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let piece = bytes.withUnsafeBufferPointer { WordTable.hash($0) }
+        h = (h ^ piece) &* 0x100_0000_01b3
+        h ^= h >> 31
     }
 
     mutating func add(_ s: String) { add(Array(s.utf8)) }
