@@ -367,12 +367,12 @@
         let stem = null;
         if (parts.length <= 1) {
           stem = analyzer.term(w.word);
-          if (stem !== null) alternatives.push({ terms: [stem], weight: WEIGHT.exact, kind: 'exact' });
+          if (stem !== null) alternatives.push({ terms: [stem], weight: WEIGHT.exact });
         } else {
           const partTerms = [...new Set(parts.map(analyzer.term).filter((t) => t !== null))];
           const whole = analyzer.terms(w.word).filter((t) => !partTerms.includes(t));
-          if (whole.length) alternatives.push({ terms: whole, weight: WEIGHT.exact, kind: 'exact' });
-          if (partTerms.length) alternatives.push({ terms: partTerms, weight: WEIGHT.exact, kind: 'exact' });
+          if (whole.length) alternatives.push({ terms: whole, weight: WEIGHT.exact });
+          if (partTerms.length) alternatives.push({ terms: partTerms, weight: WEIGHT.exact });
         }
         const prefix = w.typing && parts.length === 1 && [...w.word].length >= LIMITS.prefixMinLength ? w.word : null;
         if (!alternatives.length && !prefix) continue; // a stop word
@@ -390,10 +390,10 @@
             if (!span.every((c, k) => c.stem === member[k] && !c.expanded)) continue;
             const merged = member.length === 1 ? span[0] : {
               words: span.flatMap((c) => c.words), prefix: null, stem: null, optional: false,
-              alternatives: [{ terms: member.slice(), weight: WEIGHT.exact, kind: 'exact' }],
+              alternatives: [{ terms: member.slice(), weight: WEIGHT.exact }],
             };
             for (const other of group) {
-              if (other !== member) merged.alternatives.push({ terms: other.slice(), weight: WEIGHT.synonym, kind: 'synonym' });
+              if (other !== member) merged.alternatives.push({ terms: other.slice(), weight: WEIGHT.synonym });
             }
             merged.expanded = true;
             clauses.splice(i, member.length, merged);
@@ -428,7 +428,7 @@
       found.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1));
       for (const { term } of found.slice(0, LIMITS.prefixMaxTerms)) {
         if (term === clause.stem) continue;
-        clause.alternatives.push({ terms: [term], weight: WEIGHT.prefix, kind: 'prefix' });
+        clause.alternatives.push({ terms: [term], weight: WEIGHT.prefix });
       }
     }
 
@@ -455,7 +455,7 @@
       const seen = clause.docs ? clause.docs.length : 0;
       const better = found.filter((f) => !known.has(f.term) && (seen === 0 || f.df >= LIMITS.rareWordRatio * seen));
       for (const { term } of better.slice(0, LIMITS.typoMaxTerms)) {
-        clause.alternatives.push({ terms: [term], weight: WEIGHT.typo, kind: 'typo' });
+        clause.alternatives.push({ terms: [term], weight: WEIGHT.typo });
       }
     }
 
@@ -470,7 +470,6 @@
         const alt = clause.alternatives[a];
         const lists = await Promise.all(alt.terms.map(postingsOf));
         if (lists.some((l) => !l)) continue;
-        alt.found = true;
         const weights = lists.map((l) => idf(l.docs.length) * alt.weight);
         // Walk the shortest list, look the page up in the others.
         const order = lists.map((l, i) => i).sort((x, y) => lists[x].docs.length - lists[y].docs.length);
