@@ -200,13 +200,17 @@
   // ---- loaders -------------------------------------------------------------------------
 
   /**
-   * Over http: JSON and .bin pieces through fetch. `build` (meta.build) is appended to URLs
-   * so a browser cache never mixes pieces of two builds.
+   * Over http: JSON and .bin pieces through fetch. The build id (meta.build) is appended to
+   * piece URLs so a browser cache never mixes pieces of two builds.
    */
   function fetchLoader(base, { fetch = global.fetch.bind(global) } = {}) {
     let version = '';
     return async function load(path) {
-      const response = await fetch(base + path + (version ? '?v=' + version : ''));
+      // meta.json is revalidated every time (a 304 costs nothing): a stale copy would point at
+      // shards of another build. Everything else carries the build id and may be cached.
+      const response = path === 'meta.json'
+        ? await fetch(base + path, { cache: 'no-cache' })
+        : await fetch(base + path + (version ? '?v=' + version : ''));
       if (!response.ok) throw new Error(`search index piece ${path}: HTTP ${response.status}`);
       if (path.endsWith('.json')) {
         const json = await response.json();
