@@ -21,7 +21,7 @@
     /** …at least this many times as many pages. */
     rareWordRatio: 5,
     /** At most this many candidates per requested result are checked for a quoted phrase. */
-    phraseChecksPerResult: 2,
+    phraseChecksPerResult: 1.5,
     snippetWords: 26,
   };
   const WEIGHT = { exact: 1, synonym: 0.8, prefix: 0.85, typo: 0.6 };
@@ -578,20 +578,22 @@
       return pool;
     }
 
-    const checkBudget = (limit) => limit * LIMITS.phraseChecksPerResult;
+    const checkBudget = (limit) => Math.ceil(limit * LIMITS.phraseChecksPerResult);
 
     /**
-     * Keeps the pages whose text holds each quoted phrase, checking in rank order a batch of
-     * `limit` at a time, and stops at the first batch that found anything new: every check costs
-     * a fragment, so a page of phrase results may come short and «more» goes on checking.
+     * Keeps the pages whose text holds each quoted phrase, checking in rank order and stopping at
+     * the first batch that found anything new: every check costs a fragment, so a page of phrase
+     * results may come short and «more» goes on checking. After a batch that found nothing the
+     * next is half as large: pages ranked lower rarely hold what the best-ranked ones do not.
      */
     async function checkPhrases(ranked, phrases, offset, limit, count) {
       const wanted = offset + limit;
       const budget = checkBudget(limit) + offset;
       const keep = [];
-      let checked = 0;
+      let checked = 0, size = Math.max(limit, offset);
       while (checked < ranked.length && checked < budget && keep.length < wanted) {
-        const batch = ranked.slice(checked, checked + limit);
+        const batch = ranked.slice(checked, checked + size);
+        size = Math.max(5, size >> 1);
         const fragments = await Promise.all(batch.map(loadFragment));
         batch.forEach((d, i) => { if (phrases.every((p) => containsPhrase(fragments[i], p))) keep.push(d); });
         checked += batch.length;
