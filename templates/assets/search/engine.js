@@ -7,8 +7,9 @@
   const SUPPORTED_MAJOR = 1;
 
   const LIMITS = {
-    /** A word typed last matches as a prefix once it has this many characters. */
-    prefixMinLength: 2,
+    /** A word typed last matches as a prefix once it has this many characters: two-letter
+     *  prefixes span many shards and rarely say what the reader wants. */
+    prefixMinLength: 3,
     /** …and only if its completions lie in this many shards: "к" would pull half the index. */
     prefixMaxShards: 2,
     /** Completions kept for a prefix, most frequent first. */
@@ -360,8 +361,8 @@
     /**
      * A clause is one query word (or a synonym phrase): a page must match one of its alternatives.
      * A compound (веб-сокет) matches written together or as its parts. The word being typed adds
-     * its completions; if it is a stop word, its clause is optional, since the exact word is on
-     * every page anyway.
+     * its completions, unless it is a stop word: «на» is far more often finished than continued,
+     * and its completions would cost shards for nothing.
      */
     function clausesOf(words) {
       const clauses = [];
@@ -378,9 +379,10 @@
           if (whole.length) alternatives.push({ terms: whole, weight: WEIGHT.exact });
           if (partTerms.length) alternatives.push({ terms: partTerms, weight: WEIGHT.exact });
         }
-        const prefix = w.typing && parts.length === 1 && [...w.word].length >= LIMITS.prefixMinLength ? w.word : null;
+        const prefix = w.typing && parts.length === 1 && [...w.word].length >= LIMITS.prefixMinLength
+          && !analyzer.isStopword(w.word) ? w.word : null;
         if (!alternatives.length && !prefix) continue; // a stop word
-        clauses.push({ words: [w], alternatives, prefix, stem, optional: !alternatives.length && analyzer.isStopword(w.word) });
+        clauses.push({ words: [w], alternatives, prefix, stem });
       }
       return applySynonyms(clauses);
     }
@@ -393,7 +395,7 @@
             const span = clauses.slice(i, i + member.length);
             if (!span.every((c, k) => c.stem === member[k] && !c.expanded)) continue;
             const merged = member.length === 1 ? span[0] : {
-              words: span.flatMap((c) => c.words), prefix: null, stem: null, optional: false,
+              words: span.flatMap((c) => c.words), prefix: null, stem: null,
               alternatives: [{ terms: member.slice(), weight: WEIGHT.exact }],
             };
             for (const other of group) {
@@ -526,7 +528,7 @@
       await Promise.all(clauses.map(scoreClause));
       // A word nothing matches is probably misspelt; so is one a page or two match when a word one
       // letter away is common (the typo that made it into a page: «эмпатея»).
-      const missing = clauses.filter((c) => c.docs.length <= LIMITS.rareWord && !c.optional && c.words.length === 1);
+      const missing = clauses.filter((c) => c.docs.length <= LIMITS.rareWord && c.words.length === 1);
       if (missing.length) {
         await Promise.all(missing.map(expandTypos));
         await Promise.all(missing.map(scoreClause));
@@ -534,17 +536,17 @@
 
       const accept = await matchingFilters(filters);
       const n = meta.documents;
-      const total = new Float64Array(n), matched = new Uint8Array(n), seen = new Uint8Array(n), union = [];
-      const required = clauses.filter((c) => !c.optional).length;
+      // matched[d]: how many clauses page d matches; union: pages matching any, in first-seen order.
+      const total = new Float64Array(n), matched = new Uint8Array(n), union = [];
       for (const c of clauses) {
         for (const d of c.docs) {
           if (accept && !accept(d)) continue;
-          if (!seen[d]) { seen[d] = 1; union.push(d); }
+          if (!matched[d]) union.push(d);
           total[d] += c.scores[d];
-          if (!c.optional) matched[d]++; // optional clauses add to the score only
+          matched[d]++;
         }
       }
-      let ranked = union.filter((d) => matched[d] === required);
+      let ranked = union.filter((d) => matched[d] === clauses.length);
       let partial = ranked.length === 0 && union.length > 0;
       if (partial) ranked = union;
       const wanted = offset + limit + (parsed.phrases.length ? checkBudget(limit) : 0);
