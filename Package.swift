@@ -22,9 +22,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // zlib from the system (Debian: zlib1g-dev): compresses search index pieces.
+        // zlib from the system (Debian: zlib1g-dev): compresses search index pieces. Not named
+        // CZlib: ZIPFoundation's own zlib module has that name, and clang refuses two of them.
         .systemLibrary(
-            name: "CZlib",
+            name: "CSystemZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -32,7 +33,7 @@ let package = Package(
             name: "Almanac",
             dependencies: [
                 "CCmark",
-                "CZlib",
+                "CSystemZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// zlib-wrapped DEFLATE (RFC 1950), the format browsers and Node inflate with the built-in
 /// `DecompressionStream("deflate")`, so the runtime needs no decompressor of its own.
