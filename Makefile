@@ -37,6 +37,10 @@ js-test:
 browser-test: deps-test build
 	node --test --test-concurrency=1 Tests/browser/
 
+# The offline bundle for agencies: a zip that opens from disk (BUNDLE=path.zip to choose the name).
+bundle: deps release
+	$(ALMANAC_RELEASE) bundle $(SITE) $(if $(BUNDLE),--output $(BUNDLE))
+
 serve: deps release
 	$(ALMANAC_RELEASE) serve $(SITE)
 

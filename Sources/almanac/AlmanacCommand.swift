@@ -10,6 +10,6 @@ struct AlmanacCommand: ParsableCommand {
             Папка сайта содержит almanac.yml, content/ (страницы в Markdown) и templates/ (тема).
             Коды выхода: 0 — успех, 1 — ошибки в содержимом, 2 — ошибка вызова или настроек.
             """,
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, BundleCommand.self]
     )
 }
