@@ -6,10 +6,13 @@ struct PageContext {
     let uiContext: [String: Any]
     /// Rendered sidebars by folder (see `SidebarBuilder`).
     let sidebars: [SidebarBuilder.Key: String]
+    /// Absolute address of feed.xml, when the site has one (see `AtomFeed`).
+    let feedURL: String?
 
-    init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:]) {
+    init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:], feedURL: String? = nil) {
         self.site = site
         self.sidebars = sidebars
+        self.feedURL = feedURL
         self.strings = strings
         self.uiContext = strings.templateValue
         var params: [String: Any] = [:]
@@ -36,7 +39,7 @@ struct PageContext {
             "pageTitle": title,
             "canonical": site.config.baseURL + LinkResolver.percentEncode(address.serverPath),
             "hasCanonical": !site.config.baseURL.isEmpty,
-        ]
+        ].merging(publishingContext) { _, publishing in publishing }
     }
 
     private func sidebar(at address: PageAddress, current: String?) -> String {
@@ -74,6 +77,9 @@ struct PageContext {
             "sourcePath": page.source.sourcePath,
         ]
         if let date = page.date { info["date"] = date }
+        if let updated = updatedContext(page) { info["updated"] = updated }
+        info["hasUpdated"] = info["updated"] != nil
+        if !page.description.isEmpty { context["metaDescription"] = page.description }
         if let (prev, next) = neighbours(page) {
             if let prev { info["prev"] = link(prev, from: a) }
             if let next { info["next"] = link(next, from: a) }

@@ -12,13 +12,14 @@ public struct ThemeRenderer: Sendable {
     public func render(_ site: Site) -> [OutputFile] {
         let theme = self.theme
         let sidebars = renderSidebars(site)
+        let feedURL = PageContext.feedURL(for: site)
         // Per-page work on every core; each task builds its own (non-Sendable) context dictionaries.
         var files = site.pages.concurrentMap { page -> OutputFile in
-            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars)
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: feedURL)
             let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
             return OutputFile(path: page.address.outputPath, text: html)
         }
-        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars)
+        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: feedURL)
         for section in site.sections.values.sorted(by: { $0.id < $1.id }) where section.indexPage == nil && !section.id.isEmpty {
             files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,
                                     text: theme.render(layout: "section", context.generatedSection(section))))
