@@ -39,7 +39,7 @@ struct PageContext {
             "pageTitle": title,
             "canonical": site.config.baseURL + LinkResolver.percentEncode(address.serverPath),
             "hasCanonical": !site.config.baseURL.isEmpty,
-        ].merging(publishingContext) { _, publishing in publishing }
+        ].merging(publishingContext(at: address)) { _, publishing in publishing }
     }
 
     private func sidebar(at address: PageAddress, current: String?) -> String {

@@ -1,10 +1,14 @@
-/// What a hosted wiki adds to a page: the description search engines and link previews show,
-/// the Atom feed link, and the «last updated» line.
+/// What a published site adds to a page: the description search engines and link previews show,
+/// the Atom feed link, the «last updated» line, the way to the printable playbook.
 extension PageContext {
-    /// For every page: the site's description until a page supplies its own, and the feed, when there is one.
-    var publishingContext: [String: Any] {
+    /// For every page: the site's description until a page supplies its own, the feed when there
+    /// is one, and the printable playbook.
+    func publishingContext(at address: PageAddress) -> [String: Any] {
         var context: [String: Any] = ["metaDescription": site.config.description, "hasFeed": feedURL != nil]
         if let feedURL { context["feedURL"] = feedURL }
+        if PlaybookContext.exists(in: site) {
+            context["playbookURL"] = address.relativeURL(to: PlaybookContext.address, offline: site.offline)
+        }
         return context
     }
 
