@@ -45,7 +45,12 @@ enum AtomFeed {
             xml += "    <id>\(url.xmlEscaped)</id>\n"
             if let published = page.date.flatMap(IsoDate.init)?.text { xml += "    <published>\(published)T00:00:00Z</published>\n" }
             xml += "    <updated>\(page.updated!)T00:00:00Z</updated>\n"
-            xml += "    <category term=\"\(page.type.xmlEscaped)\" label=\"\(site.config.type(page.type).singular.xmlEscaped)\"/>\n"
+            // A label only for declared types: the built-in article's name is the theme's, in the site's language.
+            if let type = site.config.contentTypes.first(where: { $0.id == page.type }) {
+                xml += "    <category term=\"\(page.type.xmlEscaped)\" label=\"\(type.singular.xmlEscaped)\"/>\n"
+            } else {
+                xml += "    <category term=\"\(page.type.xmlEscaped)\"/>\n"
+            }
             if !page.description.isEmpty { xml += "    <summary>\(page.description.xmlEscaped)</summary>\n" }
             xml += "  </entry>\n"
         }

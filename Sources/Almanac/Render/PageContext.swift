@@ -54,7 +54,7 @@ struct PageContext {
         return [
             "title": target.title, "url": address.relativeURL(to: target.address, offline: site.offline),
             "description": target.description, "type": target.type, "isSection": target.source.isSectionIndex,
-            "typeTitle": site.config.type(target.type).singular,
+            "typeTitle": typeName(target.type),
         ]
     }
 
@@ -67,7 +67,7 @@ struct PageContext {
             .map { ["anchor": $0.anchor, "text": $0.text, "sub": $0.level == 3] as [String: Any] }
         var info: [String: Any] = [
             "id": page.id, "title": page.title, "description": page.description, "content": page.rendered.html,
-            "type": page.type, "typeTitle": site.config.type(page.type).singular,
+            "type": page.type, "typeTitle": typeName(page.type),
             "isHome": page.id.isEmpty, "isSection": page.source.isSectionIndex,
             "params": params, "toc": toc, "hasToc": toc.count > 1, "wordCount": page.rendered.wordCount,
             "tags": page.tags.compactMap { tagLink($0, from: a) },
