@@ -13,9 +13,10 @@ public struct ThemeRenderer: Sendable {
         let theme = self.theme
         let sidebars = renderSidebars(site)
         let feedURL = PageContext.feedURL(for: site)
-        // Per-page work on every core; each task builds its own (non-Sendable) context dictionaries.
+        let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
+        // Per-page work on every core; each chunk builds its own (non-Sendable) context dictionaries.
         var files = site.pages.concurrentMap { page -> OutputFile in
-            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: feedURL)
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL)
             let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
             return OutputFile(path: page.address.outputPath, text: html)
         }

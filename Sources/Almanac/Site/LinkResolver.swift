@@ -117,6 +117,11 @@ public struct LinkResolver: Sendable {
     static func decode(_ s: String) -> String? { s.removingPercentEncoding ?? s }
 
     static func percentEncode(_ path: String) -> String {
+        // Most paths are plain ASCII slugs: skip Foundation's encoder for them.
+        if path.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2F
+            || $0 == 0x2E || $0 == 0x5F || ($0 >= 0x41 && $0 <= 0x5A) }) {
+            return path
+        }
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#")
         return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
