@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import Almanac
 
@@ -50,6 +53,18 @@ import Testing
         #expect(ids == ["https://wiki.example.ru/kb/", "https://wiki.example.ru/kb/b/", "https://wiki.example.ru/kb/a/"])
         #expect(feed.contains("<title>Новая &lt;и&gt; «важная»</title>"))
         #expect(Fixtures.read(out, "sitemap.xml").contains("<loc>https://wiki.example.ru/kb/b/</loc><lastmod>2024-05-01</lastmod>"))
+    }
+
+    @Test func theFeedIsWellFormedXMLWhateverTheTitles() throws {
+        let site = Fixtures.makeSite([
+            "a.md": "---\ntitle: \"A & B <c> \\\"d\\\" 'e'\"\ndescription: \"x < y && z\"\ndate: 2023-01-10\n---\nТекст.",
+        ], config: Self.config.replacingOccurrences(of: "title: Вики", with: "title: \"Вики & <Ко>\""))
+        let (result, out) = build(site)
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let data = try Data(contentsOf: out.appendingPathComponent("feed.xml"))
+        let parser = XMLParser(data: data)
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect(String(decoding: data, as: UTF8.self).contains("<title>A &amp; B &lt;c&gt; &quot;d&quot; &#39;e&#39;</title>"))
     }
 
     @Test func withoutABaseURLThereIsNoFeed() {
