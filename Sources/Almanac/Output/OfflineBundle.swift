@@ -51,7 +51,8 @@ public enum OfflineBundle {
     }
 
     /// Packs every file under `folder` (hidden ones excepted: they are the build's own bookkeeping)
-    /// into `zip` below the folder `root/`. Written beside the target and moved into place at the end.
+    /// into `zip` below the folder `root/`. Written beside the target and moved into place at the
+    /// end. The zip is assembled in memory, so it needs about its own size in RAM.
     /// Returns the number of entries.
     @discardableResult
     public static func pack(folder: URL, into zip: URL, root: String) throws -> Int {
@@ -60,7 +61,9 @@ public enum OfflineBundle {
         let partial = zip.deletingLastPathComponent().appendingPathComponent(".\(zip.lastPathComponent).partial")
         try? fm.removeItem(at: partial)
         defer { try? fm.removeItem(at: partial) }
-        let archive = try Archive(url: partial, accessMode: .create)
+        // Built in memory: ZIPFoundation rewrites the central directory after every entry, which
+        // on a file costs a seek, a read and a write each time (5,000 pages: 14 s against 4.5 s).
+        let archive = try Archive(data: Data(), accessMode: .create)
         let prefix = root.isEmpty ? "" : root + "/"
         var paths = directories.map { (path: $0, isDirectory: true) } + files.map { (path: $0, isDirectory: false) }
         if !prefix.isEmpty { paths.append((path: "", isDirectory: true)) }
@@ -82,6 +85,8 @@ public enum OfflineBundle {
                 }
             }
         }
+        guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        try bytes.write(to: partial)
         if fm.fileExists(atPath: zip.path) { try fm.removeItem(at: zip) }
         try fm.moveItem(at: partial, to: zip)
         return written
