@@ -7,8 +7,9 @@ set -euo pipefail
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
-# Building needs libcmark (headers + pkg-config file) and zlib for the bundle/index.
-for p in libcmark-dev pkg-config zlib1g-dev; do have_pkg "$p" || need+=("$p"); done
+# Building needs libcmark (headers + pkg-config file), zlib for the bundle and libdeflate for
+# the search index.
+for p in libcmark-dev pkg-config zlib1g-dev libdeflate-dev; do have_pkg "$p" || need+=("$p"); done
 if [ "${1:-build}" = test ]; then
   command -v node >/dev/null 2>&1 || need+=(nodejs)
   command -v chromium >/dev/null 2>&1 || have_pkg chromium || need+=(chromium)

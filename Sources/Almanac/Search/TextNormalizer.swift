@@ -111,23 +111,36 @@ enum TextNormalizer {
     }
 
     /// NFC only when the text holds combining characters: composing is slow, and plain
-    /// Russian or English text (almost every page) is already composed.
+    /// Russian or English text (almost every page) is already composed. Looks at UTF-8 lead
+    /// bytes, so ASCII and Cyrillic cost one comparison each.
     static func composed(_ text: String) -> String {
-        for s in text.unicodeScalars {
-            let v = s.value
-            // Latin, Cyrillic letters and punctuation never compose: skip the property look-up for them.
-            if v < 0x300 || (0x370..<0x483).contains(v) || (0x48A..<0x591).contains(v) || (0x2000..<0x20D0).contains(v) {
-                continue
+        var copy = text
+        let needed = copy.withUTF8 { utf8 -> Bool in
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                // Continuation bytes, scalars below U+0300, and U+0400–U+047F (Cyrillic letters).
+                if b < 0xCC || b == 0xD0 || b == 0xD1 {
+                    i += 1
+                    continue
+                }
+                let (scalar, length) = Tokenizer.decode(utf8, at: i)
+                if mayCompose(scalar) { return true }
+                i += length
             }
-            if (0x1160...0x11FF).contains(v) || s.properties.canonicalCombiningClass.rawValue != 0 {
-                return text.precomposedStringWithCanonicalMapping
-            }
-            switch s.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return text.precomposedStringWithCanonicalMapping
-            default: continue
-            }
+            return false
         }
-        return text
+        return needed ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    private static func mayCompose(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if (0x370..<0x483).contains(v) || (0x48A..<0x591).contains(v) || (0x2000..<0x20D0).contains(v) { return false }
+        if (0x1160...0x11FF).contains(v) || s.properties.canonicalCombiningClass.rawValue != 0 { return true }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// The folded form of a whole string, word characters and separators alike (for tests and settings).

@@ -10,31 +10,53 @@ enum CodePage {
     ]
     static let escape: UInt8 = 0xFF
 
-    private static let byteOf: [UInt32: UInt8] = {
-        var map: [UInt32: UInt8] = [:]
-        for (i, v) in table.enumerated() { map[v] = UInt8(0x80 + i) }
-        return map
-    }()
-
+    /// Works on the UTF-8 bytes: a Cyrillic letter is two bytes in, one byte out, no decoding.
     static func encode(_ s: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                out.append(UInt8(v))
-            } else if v >= 0x430 && v <= 0x44F {
-                out.append(UInt8(0x80 + v - 0x430))
-            } else if v >= 0x410 && v <= 0x42F {
-                out.append(UInt8(0xA0 + v - 0x410))
-            } else if let b = byteOf[v] {
-                out.append(b)
-            } else {
-                out.append(escape)
-                TextNormalizer.appendUTF8(v, to: &out)
+        var copy = s
+        return copy.withUTF8 { utf8 in
+            let n = utf8.count
+            // An escaped character takes one byte more than its UTF-8, and is at least two bytes long.
+            return [UInt8](unsafeUninitializedCapacity: n + n / 2 + 1) { out, count in
+                var i = 0, o = 0
+                while i < n {
+                    let b0 = utf8[i]
+                    if b0 < 0x80 {
+                        out[o] = b0
+                        i += 1
+                    } else if (b0 == 0xD0 || b0 == 0xD1) && i + 1 < n, let b = cyrillic(b0, utf8[i + 1]) {
+                        out[o] = b
+                        i += 2
+                    } else {
+                        let (scalar, length) = Tokenizer.decode(utf8, at: i)
+                        if let b = byteOf(scalar.value) {
+                            out[o] = b
+                        } else {
+                            out[o] = escape
+                            for k in 0..<length { out[o + 1 + k] = utf8[i + k] }
+                            o += length
+                        }
+                        i += length
+                    }
+                    o += 1
+                }
+                count = o
             }
         }
-        return out
+    }
+
+    /// а–я, А–Я, ё, Ё straight from their two UTF-8 bytes.
+    @inline(__always)
+    private static func cyrillic(_ b0: UInt8, _ b1: UInt8) -> UInt8? {
+        let v = (UInt32(b0 & 0x1F) << 6) | UInt32(b1 & 0x3F)
+        if v >= 0x430 && v <= 0x44F { return UInt8(0x80 + v - 0x430) }
+        if v >= 0x410 && v <= 0x42F { return UInt8(0xA0 + v - 0x410) }
+        return v == 0x451 ? 0xC0 : v == 0x401 ? 0xC1 : nil
+    }
+
+    private static func byteOf(_ v: UInt32) -> UInt8? {
+        // Only the punctuation after the 64 letters can still match here.
+        guard let i = table[64...].firstIndex(of: v) else { return nil }
+        return UInt8(0x80 + i)
     }
 
     static func decode(_ bytes: some Collection<UInt8>) -> String {

@@ -9,14 +9,19 @@ struct PieceWriter: Sendable {
     var compress: Bool
     var offline: Bool
 
-    /// Compresses on every core; keeps the order of `pieces`.
+    /// Compresses on every core, a compressor per batch of pieces; keeps the order of `pieces`.
     func files(_ pieces: [(path: String, bytes: [UInt8])]) -> (files: [OutputFile], build: String) {
         let compress = self.compress, offline = self.offline
-        let encoded = pieces.concurrentMap { piece -> (String, [UInt8], OutputFile?) in
-            let bytes = compress ? Deflate.compress(piece.bytes) : piece.bytes
-            let script = offline ? Self.script(path: piece.path, payload: "\"" + Data(bytes).base64EncodedString() + "\"") : nil
-            return (piece.path, bytes, script)
-        }
+        let batch = 256
+        let batches = stride(from: 0, to: pieces.count, by: batch).map { $0..<min($0 + batch, pieces.count) }
+        let encoded = batches.concurrentMap { range -> [(String, [UInt8], OutputFile?)] in
+            let compressor = compress ? Deflate.Compressor() : nil
+            return pieces[range].map { piece in
+                let bytes = compressor?.compress(piece.bytes) ?? piece.bytes
+                let script = offline ? Self.script(path: piece.path, payload: "\"" + Data(bytes).base64EncodedString() + "\"") : nil
+                return (piece.path, bytes, script)
+            }
+        }.flatMap { $0 }
         var files: [OutputFile] = []
         files.reserveCapacity(encoded.count * (offline ? 2 : 1))
         var hash = BuildHash()

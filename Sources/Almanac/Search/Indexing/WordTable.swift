@@ -19,9 +19,7 @@ struct WordTable {
     var count: Int { hashes.count }
 
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        // FNV-1a: short keys, no need for more.
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let h = Self.hash(word)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let id = slots[i]
@@ -36,6 +34,29 @@ struct WordTable {
         starts.append(Int32(arena.count))
         if hashes.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// Eight bytes at a time, multiply and fold: a word costs two or three steps, not one per byte.
+    @inline(__always)
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(word.count)
+        guard let base = word.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= word.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < word.count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
     }
 
     func word(_ id: Int) -> String {
@@ -56,6 +77,7 @@ struct WordTable {
         slots = Array(repeating: -1, count: size)
         mask = size - 1
         for (id, h) in hashes.enumerated() {
+            // Same hash as `intern`, so rehashing needs no bytes.
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(id)
