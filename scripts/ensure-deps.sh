@@ -14,6 +14,9 @@ if [ "${1:-build}" = test ]; then
   command -v node >/dev/null 2>&1 || need+=(nodejs)
   command -v chromium >/dev/null 2>&1 || have_pkg chromium || need+=(chromium)
   command -v unzip >/dev/null 2>&1 || need+=(unzip)
+  # make check-html: vnu.jar runs on Java; the validators go into a Python venv.
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+  python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0

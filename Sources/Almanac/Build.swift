@@ -101,8 +101,10 @@ public enum Build {
         }
         stage("markdown")
         let previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
-        let (site, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
+        let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
         diagnostics += graphDiagnostics
+        var site = assembled
+        LastUpdated.stamp(&site, history: GitHistory.lastChanged(siteDirectory: options.siteDirectory))
 
         stage("graph")
         guard let theme else { return finish(site) }
@@ -115,6 +117,7 @@ public enum Build {
         files.append(SiteFiles.robots(site))
         files.append(AnchorAliases.manifest(site.pages))
         if let sitemap = SiteFiles.sitemap(site) { files.append(sitemap) }
+        if let feed = AtomFeed.make(site) { files.append(feed) }
 
         let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         guard options.writeOutput, !blocking else { return finish(site, files: files.count) }

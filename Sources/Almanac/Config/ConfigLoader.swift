@@ -38,6 +38,7 @@ struct ConfigReader {
 
     mutating func read(_ entries: [MetaEntry]) -> SiteConfig {
         var config = SiteConfig()
+        var playbookLine = 0
         for entry in entries {
             switch entry.key {
             case "title": config.title = string(entry) ?? config.title
@@ -52,9 +53,11 @@ struct ConfigReader {
             case "markdown": readMarkdown(entry, into: &config)
             case "types": config.contentTypes = readTypes(entry)
             case "search": config.search = readSearch(entry)
+            case "playbook": (config.playbook, playbookLine) = (readPlaybook(entry), entry.line)
             default: config.params.append(entry)
             }
         }
+        checkPlaybook(config, line: playbookLine)
         return config
     }
 

@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable {
     public var search: SearchSettings
     /// Extra top-level keys, handed to templates as `site.params`.
     public var params: [MetaEntry]
+    /// What the printable playbook gathers (`playbook:`); empty: no playbook page.
+    public var playbook: [PlaybookPart] = []
 
     public init(
         title: String = "Almanac", description: String = "", language: String = "ru", baseURL: String = "",

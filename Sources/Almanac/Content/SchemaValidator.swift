@@ -12,7 +12,7 @@ public struct SchemaValidator: Sendable {
         FieldSchema(name: "title", kind: .string), FieldSchema(name: "description", kind: .string),
         FieldSchema(name: "tags", kind: .list), FieldSchema(name: "weight", kind: .int),
         FieldSchema(name: "draft", kind: .bool), FieldSchema(name: "slug", kind: .string),
-        FieldSchema(name: "date", kind: .date), FieldSchema(name: "aliases", kind: .list),
+        FieldSchema(name: "date", kind: .date), FieldSchema(name: "updated", kind: .date), FieldSchema(name: "aliases", kind: .list),
         FieldSchema(name: "type", kind: .string), FieldSchema(name: "anchors", kind: .map),
     ]
 

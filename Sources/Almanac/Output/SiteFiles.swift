@@ -5,7 +5,7 @@ enum SiteFiles {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in site.pages {
             xml += "  <url><loc>\((site.config.baseURL + LinkResolver.percentEncode(page.address.serverPath)).htmlEscaped)</loc>"
-            if let date = page.date.flatMap(IsoDate.init) { xml += "<lastmod>\(date.text)</lastmod>" }
+            if let date = (page.updated ?? page.date).flatMap(IsoDate.init) { xml += "<lastmod>\(date.text)</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"

@@ -6,10 +6,14 @@ struct PageContext {
     let uiContext: [String: Any]
     /// Rendered sidebars by folder (see `SidebarBuilder`).
     let sidebars: [SidebarBuilder.Key: String]
+    /// Absolute address of feed.xml, when the site has one (see `AtomFeed`).
+    let feedURL: String?
 
-    init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:], uiContext: [String: Any]? = nil) {
+    init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:], uiContext: [String: Any]? = nil,
+         feedURL: String? = nil) {
         self.site = site
         self.sidebars = sidebars
+        self.feedURL = feedURL
         self.strings = strings
         self.uiContext = uiContext ?? strings.templateValue
         var params: [String: Any] = [:]
@@ -36,7 +40,7 @@ struct PageContext {
             "pageTitle": title,
             "canonical": site.config.baseURL + LinkResolver.percentEncode(address.serverPath),
             "hasCanonical": !site.config.baseURL.isEmpty,
-        ]
+        ].merging(publishingContext(at: address)) { _, publishing in publishing }
     }
 
     private func sidebar(at address: PageAddress, current: String?) -> String {
@@ -51,7 +55,7 @@ struct PageContext {
         return [
             "title": target.title, "url": address.relativeURL(to: target.address, offline: site.offline),
             "description": target.description, "type": target.type, "isSection": target.source.isSectionIndex,
-            "typeTitle": site.config.type(target.type).singular,
+            "typeTitle": typeName(target.type),
         ]
     }
 
@@ -64,7 +68,7 @@ struct PageContext {
             .map { ["anchor": $0.anchor, "text": $0.text, "sub": $0.level == 3] as [String: Any] }
         var info: [String: Any] = [
             "id": page.id, "title": page.title, "description": page.description, "content": page.rendered.html,
-            "type": page.type, "typeTitle": site.config.type(page.type).singular,
+            "type": page.type, "typeTitle": typeName(page.type),
             "isHome": page.id.isEmpty, "isSection": page.source.isSectionIndex,
             "params": params, "toc": toc, "hasToc": toc.count > 1, "wordCount": page.rendered.wordCount,
             "tags": page.tags.compactMap { tagLink($0, from: a) },
@@ -74,6 +78,9 @@ struct PageContext {
             "sourcePath": page.source.sourcePath,
         ]
         if let date = page.date { info["date"] = date }
+        if let updated = updatedContext(page) { info["updated"] = updated }
+        info["hasUpdated"] = info["updated"] != nil
+        if !page.description.isEmpty { context["metaDescription"] = page.description }
         if let (prev, next) = neighbours(page) {
             if let prev { info["prev"] = link(prev, from: a) }
             if let next { info["next"] = link(next, from: a) }

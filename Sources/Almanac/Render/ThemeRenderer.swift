@@ -12,20 +12,25 @@ public struct ThemeRenderer: Sendable {
     public func render(_ site: Site) -> [OutputFile] {
         let theme = self.theme
         let sidebars = renderSidebars(site)
+        let feedURL = PageContext.feedURL(for: site)
         let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
         // Per-page work on every core; each chunk builds its own (non-Sendable) context dictionaries.
         var files = site.pages.concurrentMap { page -> OutputFile in
-            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value)
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL)
             let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
             return OutputFile(path: page.address.outputPath, text: html)
         }
-        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars)
+        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: feedURL)
         for section in site.sections.values.sorted(by: { $0.id < $1.id }) where section.indexPage == nil && !section.id.isEmpty {
             files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,
                                     text: theme.render(layout: "section", context.generatedSection(section))))
         }
         files += tagPages(site, context)
         files.append(special("search", title: theme.strings["search.title"], directory: "search", site: site, context: context))
+        if PlaybookContext.exists(in: site) {
+            files.append(OutputFile(path: PlaybookContext.address.outputPath,
+                                    text: theme.render(layout: "playbook", PlaybookContext(site: site, context: context).make())))
+        }
         files += redirects(site, context)
         files.append(notFound(site, context))
         return files
@@ -36,7 +41,7 @@ public struct ThemeRenderer: Sendable {
         let builder = SidebarBuilder(site: site)
         var keys: Set<SidebarBuilder.Key> = []
         for page in site.pages { keys.insert(builder.key(for: page.address, current: page.id)) }
-        var extra = ["search", "tags", ""] + site.sections.keys.map { $0 } + site.tags.map { $0.address.directory }
+        var extra = ["search", "tags", "", PlaybookContext.address.directory] + site.sections.keys.map { $0 } + site.tags.map { $0.address.directory }
         extra.sort()
         for directory in extra { keys.insert(builder.key(for: PageAddress(directory: directory), current: nil)) }
         let ordered = keys.sorted { ($0.parent, $0.openSection, $0.isRoot ? 0 : 1) < ($1.parent, $1.openSection, $1.isRoot ? 0 : 1) }

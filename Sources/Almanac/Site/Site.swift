@@ -55,6 +55,8 @@ public struct Page: Sendable {
     public var referencedBy: [Reference] = []
     /// Old anchor → current heading anchor, from `anchors:` and from the previous build.
     public var anchorAliases: [String: String] = [:]
+    /// `YYYY-MM-DD` the page last changed: `updated:`, else its last commit, else `date:` (see `LastUpdated`).
+    public var updated: String?
 
     public var id: String { source.id }
     public var type: String { source.type }

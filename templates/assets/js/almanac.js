@@ -64,6 +64,12 @@
     return ok;
   }
 
+  // The playbook's print button: hidden in the markup, so readers without JavaScript never see a dead one.
+  for (const button of document.querySelectorAll('button[data-print]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
+  }
+
   // --- Listing filters ---------------------------------------------------------------------
   for (const listing of document.querySelectorAll('[data-listing]')) {
     const selects = listing.querySelectorAll('select[data-filter]');
