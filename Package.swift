@@ -36,13 +36,16 @@ let package = Package(
             ]
         ),
         // Deterministic synthetic sites for the benchmark; no dependencies on purpose.
+        // The logic is a library so that the tests can check determinism and links.
+        .target(name: "AlmanacCorpus", path: "Benchmarks/AlmanacCorpus"),
         .executableTarget(
             name: "almanac-corpus",
+            dependencies: ["AlmanacCorpus"],
             path: "Benchmarks/CorpusGenerator"
         ),
         .testTarget(
             name: "AlmanacTests",
-            dependencies: ["Almanac"],
+            dependencies: ["Almanac", "AlmanacCorpus"],
             exclude: ["Fixtures"]
         ),
     ],
