@@ -6,6 +6,7 @@ struct IndexWriter {
     func section(_ s: Int) -> [UInt8] {
         let section = plan.sections[s]
         var c = Composer(lexicon: lexicon, rng: SplitMix64(seed: plan.options.seed, item: s, purpose: SitePlan.Stream.sectionBody.rawValue))
+        c.names = plan.names
         FrontMatter.write(into: &c.out, title: section.title, description: c.plainSentence(), weight: s + 1)
         for _ in 0..<2 {
             c.paragraph(sentences: c.rng.inRange(2...4), code: false)

@@ -14,6 +14,7 @@ struct PageWriter {
         let page = plan.pages[index]
         var c = Composer(lexicon: lexicon, rng: SplitMix64(seed: plan.options.seed, item: index, purpose: SitePlan.Stream.pageBody.rawValue),
                          capacity: page.bodyBytes + 4_096)
+        c.names = plan.names
         let description = c.plainSentence()
         var tags: [String] = []
         for _ in 0..<c.rng.inRange(2...5) {

@@ -54,6 +54,7 @@ struct SitePlan: Sendable {
     let popularity: WeightedTable
     let popularityStride: Int
     let popularityOffset: Int
+    let names: NameForge
 
     /// Purposes of the independent random streams.
     enum Stream: UInt64 { case layout = 1, pagePlan, pageBody, sectionPlan, sectionBody, home }
@@ -114,6 +115,7 @@ struct SitePlan: Sendable {
         while n % stride == 0 || stride % n == 0 { stride += 2 }
         self.popularityStride = stride
         self.popularityOffset = Int(options.seed % UInt64(n))
+        self.names = NameForge(seed: options.seed, pages: n)
     }
 
     private static func planPage(number: Int, section: Int, weight: Int, fileName: String, title: String,

@@ -4,6 +4,8 @@
 struct Composer {
     let lexicon: Lexicon
     var rng: SplitMix64
+    /// Names for organisations; nil where none should appear (titles of the plan stay seed-stable).
+    var names: NameForge?
     var out: TextBuffer
     /// Where the next noun phrase should link to (`../section-07/page-00123.md#anchor`); consumed once.
     var pendingLink: [UInt8]?
@@ -43,6 +45,7 @@ struct Composer {
         let acronym: StaticString? = depth == 0 && !noun.kinds.isDisjoint(with: [.agent, .document]) && rng.chance(5)
             ? rng.pick(PhraseBank.acronyms) : nil
         let head = noun.form(c, plural: isPlural)
+        var coordinated = false
 
         if let preposition {
             let first: [UInt8]
@@ -63,12 +66,21 @@ struct Composer {
             out.glue("-")
         }
         out.word(head)
-        if depth == 0 {
+        if let names, depth == 0, noun.kinds.contains(.agent), !noun.animate, !isPlural, rng.chance(12) {
+            out.word("«")
+            out.suppressSpace()
+            out.word(names.draw(&rng))
+            out.close("»")
+        } else if depth == 0 {
             let r = rng.below(100)
-            if r < 22 {
+            if r < 20 {
                 nounPhrase(.genitive, kind: rng.chance(50) ? .agent : nil, depth: 1)
-            } else if r < 26 {
+            } else if r < 24 {
                 platform()
+            } else if r < 32 {
+                out.word("и")
+                nounPhrase(c, kind: kind, depth: 1)
+                coordinated = true
             }
         }
 
@@ -80,7 +92,8 @@ struct Composer {
             out.close(emphasis)
         }
         if opensSpan { insideSpan = false }
-        return Phrase(agreement: agreement, isAgent: noun.kinds.contains(.agent))
+        // «клиент и оператор» take a plural verb.
+        return Phrase(agreement: coordinated ? .plural : agreement, isAgent: noun.kinds.contains(.agent))
     }
 
     /// «в Telegram», «во ВКонтакте».
@@ -232,13 +245,13 @@ struct Composer {
     mutating func timeSpan() {
         let noun = lexicon.noun(.time, &rng)
         let counts = [1, 2, 3, 4, 5, 10, 12, 15, 20, 24, 30, 48, 72]
-        switch rng.below(3) {
-        case 0:
+        switch rng.below(5) {
+        case 0, 1, 2:
             out.word("за")
             let n = rng.pick(counts)
             out.number(n)
             out.word(countedForm(noun, n))
-        case 1:
+        case 3:
             out.word("в течение")
             out.word(noun.form(.genitive, plural: false))
         default:
