@@ -122,13 +122,17 @@ struct ConfigReader {
             case "title": type.title = string(e) ?? type.title
             case "singular": type.singular = string(e) ?? type.singular
             case "layout": type.layout = string(e) ?? type.layout
+            case "filters":
+                type.filters = (e.value.list ?? []).compactMap(\.string)
+            case "facts":
+                type.facts = (e.value.list ?? []).compactMap(\.string)
             case "fields":
                 guard let fields = e.value.entries else { error("fields: ожидался словарь полей", e.line); continue }
                 type.fields = []
                 for f in fields { if let field = readField(f, type: entry.key) { type.fields.append(field) } }
             default:
                 error("types.\(entry.key): неизвестный ключ «\(e.key)»", e.line,
-                      hint: "допустимы folder, title, singular, layout, fields")
+                      hint: "допустимы folder, title, singular, layout, fields, filters, facts")
             }
         }
         return type
@@ -154,12 +158,15 @@ struct ConfigReader {
             case "required": field.required = bool(e) ?? false
             case "values": field.values = (e.value.list ?? []).compactMap(\.string)
             case "ref": field.refType = string(e)
+            case "label": field.label = string(e) ?? field.name
+            case "labels":
+                for l in e.value.entries ?? [] { field.valueLabels[l.key] = l.value.string ?? l.key }
             case "items":
                 let name = e.value.string ?? ""
                 if let kind = FieldSchema.Kind(rawValue: name) { field.itemKind = kind }
                 else { error("\(place): неизвестный тип элементов «\(name)»", e.line) }
             default:
-                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items")
+                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels")
             }
         }
         if field.refType != nil && field.kind == .list { field.itemKind = .ref }

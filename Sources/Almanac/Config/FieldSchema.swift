@@ -13,16 +13,25 @@ public struct FieldSchema: Sendable, Hashable {
     public var refType: String?
     /// For `list`: the kind of its items (`string` by default, or `ref`).
     public var itemKind: Kind
+    /// How the field is named on the page (`Ситуация`); the field name when absent.
+    public var label: String
+    /// Display names of allowed values (`composite` → `Учебный кейс`).
+    public var valueLabels: [String: String]
 
     public init(name: String, kind: Kind, required: Bool = false, values: [String] = [],
-                refType: String? = nil, itemKind: Kind = .string) {
+                refType: String? = nil, itemKind: Kind = .string, label: String? = nil,
+                valueLabels: [String: String] = [:]) {
         self.name = name
         self.kind = kind
         self.required = required
         self.values = values
         self.refType = refType
         self.itemKind = itemKind
+        self.label = label ?? name
+        self.valueLabels = valueLabels
     }
+
+    public func display(_ value: String) -> String { valueLabels[value] ?? value }
 }
 
 /// A content type: which folder holds it, which layout shows it, what its front matter must contain.
@@ -36,15 +45,23 @@ public struct ContentType: Sendable, Hashable {
     public var singular: String
     public var layout: String
     public var fields: [FieldSchema]
+    /// Fields a listing of this type can be filtered by, in order.
+    public var filters: [String]
+    /// Fields shown in the page's facts box, in order.
+    public var facts: [String] = []
 
-    public init(id: String, folder: String?, title: String, singular: String, layout: String, fields: [FieldSchema]) {
+    public init(id: String, folder: String?, title: String, singular: String, layout: String, fields: [FieldSchema],
+                filters: [String] = []) {
         self.id = id
         self.folder = folder
         self.title = title
         self.singular = singular
         self.layout = layout
         self.fields = fields
+        self.filters = filters
     }
+
+    public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
 
     public static let article = ContentType(
         id: "article", folder: nil, title: "Статьи", singular: "Статья", layout: "article", fields: [])

@@ -67,7 +67,8 @@ public struct ContentLoader: Sendable {
             case .success(let entries): frontMatter = entries
             case .failure(let f):
                 diagnostics.append(.error("ошибка в front matter: \(f.message)", file: sourcePath, line: f.line,
-                                          column: f.column, code: "front-matter"))
+                                          column: f.column, code: "front-matter",
+                                          hint: "проверьте отступы, кавычки и скобки; значение с двоеточием, # или [ возьмите в кавычки"))
             }
         }
 

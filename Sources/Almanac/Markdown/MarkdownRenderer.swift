@@ -52,6 +52,7 @@ public struct MarkdownRenderer: Sendable {
 
         var walk = TreeWalk(lineOffset: firstLine - 1, decorate: options.decorateHeadings)
         walk.visit(document)
+        walk.links = Self.characterColumns(walk.links, bytes: bytes, lineOffset: firstLine - 1)
 
         // Links first: decorating a heading frees its node, and any link inside it.
         if let rewrite {
@@ -74,6 +75,21 @@ public struct MarkdownRenderer: Sendable {
         free(rendered)
         return RenderedPage(html: html, headings: walk.headings, links: walk.links, sections: walk.sections.finished(),
                             leadingTitle: leadingTitle, wordCount: walk.wordCount)
+    }
+
+    /// cmark counts columns in bytes; editors count characters, and Cyrillic takes two bytes each.
+    private static func characterColumns(_ links: [OutgoingLink], bytes: [UInt8], lineOffset: Int) -> [OutgoingLink] {
+        guard !links.isEmpty else { return links }
+        var lineStarts = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
+        return links.map { link in
+            var link = link
+            let line = link.line - lineOffset - 1
+            guard link.column > 1, line >= 0, line < lineStarts.count else { return link }
+            let start = lineStarts[line], end = min(start + link.column - 1, bytes.count)
+            link.column = 1 + String(decoding: bytes[start..<end], as: UTF8.self).count
+            return link
+        }
     }
 
     /// A body that opens with `# Title` repeats what the layout already prints as the page title.

@@ -1,0 +1,90 @@
+import Foundation
+import Mustache
+
+/// Turns the `Site` into HTML files through the theme's templates.
+public struct ThemeRenderer: Sendable {
+    public var theme: Theme
+
+    public init(theme: Theme) {
+        self.theme = theme
+    }
+
+    public func render(_ site: Site) -> [OutputFile] {
+        let theme = self.theme
+        // Per-page work on every core; each task builds its own (non-Sendable) context dictionaries.
+        var files = site.pages.concurrentMap { page -> OutputFile in
+            let context = PageContext(site: site, strings: theme.strings)
+            let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
+            return OutputFile(path: page.address.outputPath, text: html)
+        }
+        let context = PageContext(site: site, strings: theme.strings)
+        for section in site.sections.values.sorted(by: { $0.id < $1.id }) where section.indexPage == nil && !section.id.isEmpty {
+            files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,
+                                    text: theme.render(layout: "section", context.generatedSection(section))))
+        }
+        files += tagPages(site, context)
+        files.append(special("search", title: theme.strings["search.title"], directory: "search", site: site, context: context))
+        files += redirects(site, context)
+        files.append(notFound(site, context))
+        return files
+    }
+
+    private func layoutName(for page: Page, site: Site) -> String {
+        let wanted: String
+        if page.id.isEmpty { wanted = "home" }
+        else if page.source.isSectionIndex { wanted = "section" }
+        else { wanted = site.config.type(page.type).layout }
+        return theme.layouts.contains(wanted) ? wanted : "article"
+    }
+
+    private func special(_ layout: String, title: String, directory: String, site: Site, context: PageContext) -> OutputFile {
+        let address = PageAddress(directory: directory)
+        var c = context.base(at: address, currentPage: nil, title: title)
+        c["page"] = ["title": title] as [String: Any]
+        return OutputFile(path: address.outputPath, text: theme.render(layout: layout, c))
+    }
+
+    private func tagPages(_ site: Site, _ context: PageContext) -> [OutputFile] {
+        let all = PageAddress(directory: "tags")
+        var c = context.base(at: all, currentPage: nil, title: theme.strings["tags.title"])
+        c["page"] = ["title": theme.strings["tags.title"]] as [String: Any]
+        c["tags"] = site.tags.map { tag -> [String: Any] in
+            ["name": tag.name, "count": tag.pages.count, "url": all.relativeURL(to: tag.address, offline: site.offline)]
+        }
+        var files = [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))]
+        for tag in site.tags {
+            let a = tag.address
+            var t = context.base(at: a, currentPage: nil, title: tag.name)
+            t["page"] = ["title": tag.name, "isTag": true] as [String: Any]
+            t["items"] = tag.pages.compactMap { context.link($0, from: a) }
+            files.append(OutputFile(path: a.outputPath, text: theme.render(layout: "tag", t)))
+        }
+        return files
+    }
+
+    /// Old addresses from `aliases`: a page that forwards the reader, from disk as well as from a server.
+    private func redirects(_ site: Site, _ context: PageContext) -> [OutputFile] {
+        site.redirects.compactMap { redirect in
+            guard let target = site.page(redirect.to) else { return nil }
+            let url = redirect.from.relativeURL(to: target.address, offline: site.offline)
+            let c: [String: Any] = ["url": url, "title": target.title, "ui": theme.strings.templateValue,
+                                    "site": ["language": site.config.language]]
+            return OutputFile(path: redirect.from.outputPath, text: theme.render(layout: "redirect", c))
+        }
+    }
+
+    private func notFound(_ site: Site, _ context: PageContext) -> OutputFile {
+        var c = context.base(at: PageAddress(directory: ""), currentPage: nil, title: theme.strings["notfound.title"])
+        c["page"] = ["title": theme.strings["notfound.title"]] as [String: Any]
+        // A server answers any depth with this file, so relative links cannot work; with a known
+        // base URL a <base> element makes them absolute.
+        c["baseHref"] = site.config.baseURL
+        return OutputFile(path: "404.html", text: theme.render(layout: "404", c))
+    }
+}
+
+extension Theme {
+    func render(layout: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: layouts.contains(layout) ? layout : "article") ?? ""
+    }
+}

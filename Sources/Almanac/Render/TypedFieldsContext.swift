@@ -1,0 +1,95 @@
+import Foundation
+
+/// Front-matter fields of a typed page, prepared for templates: labels from the schema,
+/// references as links, reply texts cut into text and placeholder segments.
+struct TypedFieldsContext {
+    let site: Site
+    let context: PageContext
+
+    /// `fields.NAME` for every declared field that has a value, and `facts` for the facts box.
+    func fields(of page: Page) -> (fields: [String: Any], facts: [[String: Any]]) {
+        let type = site.config.type(page.type)
+        var fields: [String: Any] = [:]
+        for schema in type.fields {
+            guard let value = page.source.meta(schema.name), value != .null else { continue }
+            fields[schema.name] = field(schema, value, page: page)
+        }
+        let facts = type.facts.compactMap { name -> [String: Any]? in
+            guard var f = fields[name] as? [String: Any] else { return nil }
+            f["name"] = name
+            return f
+        }
+        return (fields, facts)
+    }
+
+    private func field(_ schema: FieldSchema, _ value: MetaValue, page: Page) -> [String: Any] {
+        var out: [String: Any] = ["label": schema.label]
+        let items = value.list ?? [value]
+        let isRef = schema.kind == .ref || schema.itemKind == .ref
+        let values: [[String: Any]] = items.compactMap { item in
+            guard let text = item.string else { return nil }
+            if isRef, let link = context.link(text.hasSuffix(".md") ? String(text.dropLast(3)) : text, from: page.address) {
+                return ["text": link["title"] ?? text, "url": link["url"] ?? "", "isLink": true]
+            }
+            return ["text": schema.display(text), "raw": text, "isLink": false, "slug": Slug.make(text)]
+        }
+        out["values"] = values
+        out["text"] = values.compactMap { $0["text"] as? String }.joined(separator: ", ")
+        out["isList"] = value.list != nil
+        out["slug"] = Slug.make(value.string ?? "")
+        switch schema.kind {
+        case .text:
+            out["segments"] = segments((value.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            out["id"] = "\(schema.name)-main"
+        case .map:
+            out["entries"] = (value.entries ?? []).map { entry -> [String: Any] in
+                let text = (entry.value.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                return ["key": entry.key, "value": text, "segments": segments(text), "slug": Slug.make(entry.key),
+                        "token": "{\(entry.key)}", "id": "\(schema.name)-\(Slug.make(entry.key))"]
+            }
+        default:
+            break
+        }
+        return out
+    }
+
+    private func segments(_ text: String) -> [[String: Any]] {
+        PlaceholderText.segments(text).map { s in
+            ["text": s.text, "placeholder": s.placeholder ?? "", "isPlaceholder": s.placeholder != nil]
+        }
+    }
+
+    /// For a type's own folder page: the filter controls and, per item, the values it is filtered by.
+    func listing(for section: Section) -> [String: Any]? {
+        guard let type = site.config.contentTypes.first(where: { $0.folder == section.id }), !type.filters.isEmpty else {
+            return nil
+        }
+        let address = PageAddress(directory: section.id)
+        let pages = section.pages.compactMap(site.page).filter { $0.type == type.id }
+        let filters = type.filters.enumerated().compactMap { index, name -> [String: Any]? in
+            guard let schema = type.field(name) else { return nil }
+            // Only values some page has: an option that always empties the list helps nobody.
+            var used: Set<String> = []
+            for page in pages {
+                for v in (page.source.meta(name)?.list ?? page.source.meta(name).map { [$0] } ?? []).compactMap(\.string) {
+                    used.insert(v)
+                }
+            }
+            let options = schema.values.isEmpty ? used.sorted(by: RussianCollation.less) : schema.values.filter(used.contains)
+            return ["index": index, "label": schema.label,
+                    "options": options.map { ["value": $0, "label": schema.display($0)] }]
+        }
+        let items = pages.map { page -> [String: Any] in
+            var item = context.link(page.id, from: address) ?? [:]
+            item["filterValues"] = type.filters.enumerated().map { index, name -> [String: Any] in
+                let values = (page.source.meta(name)?.list ?? page.source.meta(name).map { [$0] } ?? []).compactMap(\.string)
+                // `|` separates values; the runtime splits on it, so a value cannot smuggle in another.
+                return ["index": index, "value": values.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: "|")]
+            }
+            item["status"] = page.source.meta("status")?.string ?? ""
+            item["statusSlug"] = Slug.make(page.source.meta("status")?.string ?? "")
+            return item
+        }
+        return ["filters": filters, "items": items, "typeTitle": type.title, "count": items.count]
+    }
+}

@@ -1,0 +1,56 @@
+/// The section tree and the reading order: by `weight`, then by title in Russian collation.
+enum Navigation {
+    /// Returns the sections and the page order (indices into `pages`), depth first.
+    static func build(pages: [Page], index: [String: Int]) -> ([String: Section], [Int]) {
+        var sections: [String: Section] = [:]
+        func ensure(_ id: String) {
+            guard sections[id] == nil else { return }
+            let name = id.split(separator: "/").last.map(String.init) ?? ""
+            sections[id] = Section(id: id, title: name, indexPage: nil, pages: [], subsections: [], weight: 0)
+            if !id.isEmpty {
+                let parent = parentFolder(id)
+                ensure(parent)
+                sections[parent]!.subsections.append(id)
+            }
+        }
+        ensure("")
+        for page in pages {
+            if page.source.isSectionIndex {
+                ensure(page.id)
+                sections[page.id]!.indexPage = page.id
+                sections[page.id]!.title = page.title
+                sections[page.id]!.weight = page.weight
+            } else {
+                ensure(page.source.parentSection)
+                sections[page.source.parentSection]!.pages.append(page.id)
+            }
+        }
+        func ordered(_ ids: [String], weight: (String) -> Int, title: (String) -> String) -> [String] {
+            ids.sorted { a, b in
+                let wa = weight(a), wb = weight(b)
+                if wa != wb { return wa < wb }
+                return RussianCollation.less(title(a), title(b))
+            }
+        }
+        for id in sections.keys {
+            sections[id]!.pages = ordered(sections[id]!.pages, weight: { pages[index[$0]!].weight },
+                                          title: { pages[index[$0]!].title })
+            sections[id]!.subsections = ordered(sections[id]!.subsections, weight: { sections[$0]!.weight },
+                                                title: { sections[$0]!.title })
+        }
+        var order: [Int] = []
+        func visit(_ id: String) {
+            let section = sections[id]!
+            if let p = section.indexPage { order.append(index[p]!) }
+            order += section.pages.map { index[$0]! }
+            section.subsections.forEach(visit)
+        }
+        visit("")
+        return (sections, order)
+    }
+
+    static func parentFolder(_ id: String) -> String {
+        guard let slash = id.lastIndex(of: "/") else { return "" }
+        return String(id[..<slash])
+    }
+}

@@ -1,0 +1,42 @@
+/// Where a page is written and how other pages link to it.
+///
+/// `content/a/b.md` is written as `a/b/index.html`. Links name it `a/b/` for a web server;
+/// an offline build names the file itself, since a browser shows a folder listing, not its
+/// index.html, when a folder is opened from disk. Every link is relative, so the same
+/// output works under any base path and from file://.
+public struct PageAddress: Sendable, Hashable {
+    /// Folder of the page relative to the site root, without slashes at the ends; `""` for the home page.
+    public var directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    public var outputPath: String { directory.isEmpty ? "index.html" : directory + "/index.html" }
+
+    /// The path a server URL uses (`a/b/`), relative to the site root.
+    public var serverPath: String { directory.isEmpty ? "" : directory + "/" }
+
+    public func path(offline: Bool) -> String { offline ? outputPath : serverPath }
+
+    /// `../../` from this page to the site root (`""` on the home page).
+    public var rootPrefix: String {
+        directory.isEmpty ? "" : String(repeating: "../", count: directory.split(separator: "/").count)
+    }
+
+    /// A relative URL from this page to `target` (another page's folder or a file path).
+    public func relativeURL(to targetPath: String) -> String {
+        let from = directory.split(separator: "/")
+        let to = targetPath.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        let ups = String(repeating: "../", count: from.count - common)
+        let rest = to[common...].joined(separator: "/")
+        let url = ups + rest
+        return url.isEmpty ? "./" : url
+    }
+
+    public func relativeURL(to page: PageAddress, offline: Bool) -> String {
+        relativeURL(to: LinkResolver.percentEncode(page.path(offline: offline)))
+    }
+}

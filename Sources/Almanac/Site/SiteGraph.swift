@@ -1,0 +1,144 @@
+/// Assembles the `Site` from the planned pages and their rendered bodies: titles, navigation,
+/// tags, backlinks and references, and every broken link or anchor, found here once.
+public enum SiteGraph {
+    public static func assemble(plan: SitePlan, rendered: [RenderedPage]) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var pages: [Page] = zip(plan.pages, rendered).map { source, body in
+            makePage(source, body, address: plan.addresses[source.id]!, config: plan.config, diagnostics: &diagnostics)
+        }
+        var index: [String: Int] = [:]
+        for (i, p) in pages.enumerated() { index[p.id] = i }
+
+        diagnostics += checkLinks(pages: &pages, index: index, plan: plan)
+        let (sections, order) = Navigation.build(pages: pages, index: index)
+        pages = order.map { pages[$0] }
+        index = [:]
+        for (i, p) in pages.enumerated() { index[p.id] = i }
+        linkReferences(pages: &pages, index: index, config: plan.config)
+
+        let site = Site(config: plan.config, offline: plan.offline, pages: pages, sections: sections,
+                        tags: collectTags(pages), assets: plan.assets, redirects: redirects(pages, diagnostics: &diagnostics))
+        return (site, diagnostics)
+    }
+
+    private static func makePage(_ source: SourcePage, _ body: RenderedPage, address: PageAddress, config: SiteConfig,
+                                 diagnostics: inout [Diagnostic]) -> Page {
+        let fileName = source.id.split(separator: "/").last.map(String.init) ?? ""
+        let title = source.meta("title")?.string ?? body.leadingTitle ?? (source.id.isEmpty ? config.title : fileName)
+        let description = source.meta("description")?.string ?? body.summary
+        let tags = (source.meta("tags")?.list ?? []).compactMap(\.string).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        var weight = 0
+        if case .int(let w)? = source.meta("weight") { weight = w }
+        if source.meta("weight") == nil, case .int(let order)? = source.meta("order") { weight = order }
+        return Page(source: source, rendered: body, title: title, description: description, address: address,
+                    tags: tags, weight: weight, date: source.meta("date")?.string)
+    }
+
+    /// Re-resolves each outgoing link (cheap and pure) to report problems with their lines,
+    /// checks anchors against the target's headings, and records backlinks.
+    private static func checkLinks(pages: inout [Page], index: [String: Int], plan: SitePlan) -> [Diagnostic] {
+        let severity: Diagnostic.Severity = plan.config.links == .error ? .error : .warning
+        var diagnostics: [Diagnostic] = []
+        var backlinks: [String: [String]] = [:]
+        for page in pages {
+            var linked: Set<String> = []
+            for link in page.rendered.links {
+                let r = plan.resolver.resolve(link.destination, fromContentPath: page.source.contentPath, address: page.address)
+                func report(_ message: String, code: String, hint: String? = nil) {
+                    diagnostics.append(Diagnostic(file: page.source.sourcePath, line: link.line, column: link.column,
+                                                  severity: severity, code: code, message: message, hint: hint))
+                }
+                if link.isImage && !link.hasText {
+                    diagnostics.append(.warning("у изображения нет альтернативного текста", file: page.source.sourcePath,
+                                                line: link.line, column: link.column, code: "image-alt",
+                                                hint: "опишите картинку: ![что на ней](\(link.destination))"))
+                }
+                switch r.problem {
+                case .missingPage(let path, let suggestion)?:
+                    report("ссылка на несуществующую страницу «\(path)»", code: "broken-link",
+                           hint: suggestion.map { "может быть, \($0)?" })
+                case .missingFile(let path, let suggestion)?:
+                    report(link.isImage ? "нет изображения «\(path)»" : "нет файла «\(path)»",
+                           code: link.isImage ? "missing-image" : "broken-link", hint: suggestion.map { "может быть, \($0)?" })
+                case .leavesContent(let path)?:
+                    report("ссылка «\(path)» ведёт за пределы папки content/", code: "broken-link",
+                           hint: "ссылайтесь на страницы и файлы внутри content/")
+                case nil:
+                    break
+                }
+                guard case .page(let id, let anchor)? = r.target, let targetIndex = index[id] else { continue }
+                if id != page.id { linked.insert(id) }
+                if let anchor, !anchor.isEmpty {
+                    let target = pages[targetIndex]
+                    if !target.rendered.headings.contains(where: { $0.anchor == anchor }) {
+                        let suggestion = EditDistance.suggestion(for: anchor, among: target.rendered.headings.map(\.anchor))
+                        report("на странице \(target.source.sourcePath) нет заголовка с якорем «#\(anchor)»",
+                               code: "broken-anchor", hint: suggestion.map { "может быть, #\($0)?" })
+                    }
+                }
+            }
+            for id in linked { backlinks[id, default: []].append(page.id) }
+        }
+        for (id, from) in backlinks {
+            if let i = index[id] { pages[i].backlinks = from.sorted() }
+        }
+        return diagnostics
+    }
+
+    /// Every front-matter field declared as a reference gives the referenced page a back-reference,
+    /// so a principle page can list the templates and cases that rely on it.
+    private static func linkReferences(pages: inout [Page], index: [String: Int], config: SiteConfig) {
+        var incoming: [Int: [Page.Reference]] = [:]
+        for page in pages {
+            for field in config.type(page.type).fields where field.kind == .ref || field.itemKind == .ref {
+                let values = page.source.meta(field.name).map { $0.list ?? [$0] } ?? []
+                for value in values {
+                    guard let id = value.string, let target = index[id] else { continue }
+                    incoming[target, default: []].append(Page.Reference(field: field.name, pageId: page.id))
+                }
+            }
+        }
+        for (i, refs) in incoming { pages[i].referencedBy = refs }
+    }
+
+    private static func collectTags(_ pages: [Page]) -> [Tag] {
+        var byName: [String: [String]] = [:]
+        for page in pages {
+            for tag in Set(page.tags) { byName[tag.lowercased(), default: []].append(page.id) }
+        }
+        var used: Set<String> = []
+        return byName.keys.sorted(by: RussianCollation.less).map { name in
+            var slug = Slug.make(name).isEmpty ? "tag" : Slug.make(name)
+            var n = 2
+            while used.contains(slug) { slug = Slug.make(name) + "-\(n)"; n += 1 }
+            used.insert(slug)
+            return Tag(name: name, slug: slug, pages: byName[name]!)
+        }
+    }
+
+    private static func redirects(_ pages: [Page], diagnostics: inout [Diagnostic]) -> [(from: PageAddress, to: String)] {
+        var taken = Set(pages.map { $0.address.directory.lowercased() })
+        var result: [(from: PageAddress, to: String)] = []
+        for page in pages {
+            guard let entry = page.source.frontMatter["aliases"] else { continue }
+            for alias in entry.value.list ?? [entry.value] {
+                guard let raw = alias.string, let path = LinkResolver.normalize(raw.replacingOccurrences(of: ".md", with: "")),
+                      !path.isEmpty else {
+                    diagnostics.append(.error("alias должен быть путём внутри сайта", file: page.source.sourcePath,
+                                              line: entry.line, code: "alias"))
+                    continue
+                }
+                let key = path.lowercased()
+                if taken.contains(key) {
+                    diagnostics.append(.error("alias «\(path)» совпадает с адресом другой страницы", file: page.source.sourcePath,
+                                              line: entry.line, code: "alias"))
+                    continue
+                }
+                taken.insert(key)
+                result.append((from: PageAddress(directory: path), to: page.id))
+            }
+        }
+        return result
+    }
+}

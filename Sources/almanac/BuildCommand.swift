@@ -1,0 +1,53 @@
+import Almanac
+import ArgumentParser
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Собрать сайт в папку public/ (или --output).",
+        discussion: "Сайт записывается во временную папку и заменяет прежний только после успешной сборки."
+    )
+
+    @Argument(help: "Папка сайта с almanac.yml.", completion: .directory)
+    var siteDirectory: String = "."
+
+    @Option(name: [.short, .long], help: "Куда записать сайт (по умолчанию SITE_DIR/public).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Адрес опубликованного сайта, например https://wiki.example.ru/crisis/.")
+    var baseURL: String?
+
+    @Flag(help: "Сборка для открытия с диска (file://): ссылки на index.html, индекс поиска в виде скриптов.")
+    var offline = false
+
+    @Option(help: "Битые ссылки — ошибка (error) или предупреждение (warn).")
+    var links: LinkPolicyArgument?
+
+    @Flag(help: "Считать предупреждения ошибками.")
+    var strict = false
+
+    @Flag(help: "Включить черновики (draft: true).")
+    var drafts = false
+
+    @Flag(name: [.short, .long], help: "Печатать только ошибки и предупреждения.")
+    var quiet = false
+
+    func run() throws {
+        let options = BuildOptions(
+            siteDirectory: URL(fileURLWithPath: siteDirectory), output: output.map { URL(fileURLWithPath: $0) },
+            baseURL: baseURL, offline: offline, links: links?.policy, strict: strict, includeDrafts: drafts)
+        let result = Build.run(options)
+        let console = Console()
+        console.report(result.diagnostics)
+        if !quiet || result.diagnostics.hasErrors {
+            console.summary(result, output: options.outputDirectory.path)
+        }
+        if let code = ExitStatus.code(for: result.diagnostics) { throw ExitCode(code) }
+    }
+}
+
+enum LinkPolicyArgument: String, ExpressibleByArgument, CaseIterable {
+    case error, warn
+    var policy: SiteConfig.LinkPolicy { self == .error ? .error : .warn }
+}

@@ -1,0 +1,38 @@
+import Almanac
+import Foundation
+
+/// Where the command line talks to the writer: diagnostics and the one-line summary go to stderr.
+struct Console {
+    var useColor: Bool {
+        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
+    }
+
+    func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat = .text) {
+        guard !diagnostics.isEmpty else { return }
+        let text = DiagnosticPrinter(format: format, useColor: useColor && format == .text).render(diagnostics)
+        if format == .text { write(text) } else { print(text, terminator: "") }
+    }
+
+    func summary(_ result: BuildResult, output: String) {
+        let errors = result.diagnostics.errorCount, warnings = result.diagnostics.warningCount
+        let time = String(format: "%.2f", result.seconds)
+        if errors > 0 {
+            write("Сборка не удалась: ошибок \(errors), предупреждений \(warnings), \(time) с. Прежний сайт в \(output) не тронут.\n")
+        } else {
+            write("Собрано: страниц \(result.pageCount), файлов \(result.fileCount), \(time) с, предупреждений \(warnings) → \(output)\n")
+        }
+    }
+}
+
+enum ExitStatus {
+    /// 1 for problems in content, 2 for problems with the call or the site's configuration and theme.
+    static func code(for diagnostics: [Diagnostic]) -> Int32? {
+        let errors = diagnostics.filter { $0.severity == .error }
+        if errors.isEmpty { return nil }
+        return errors.contains { ["config", "template", "i18n"].contains($0.code) } ? 2 : 1
+    }
+}

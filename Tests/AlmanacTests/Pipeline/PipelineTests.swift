@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import Almanac
+
+@Suite struct PipelineTests {
+    @Test func everyContentFileBecomesAPageAndEveryInternalLinkResolves() throws {
+        let (result, out) = Fixtures.build("basic")
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let files = Fixtures.files(in: out)
+        for page in ["index.html", "guide/index.html", "guide/first-step/index.html", "guide/second-step/index.html",
+                     "cases/ёлка/index.html", "cases/index.html", "guide/diagram.png", "404.html", "search/index.html",
+                     "tags/index.html", "tags/start/index.html", "robots.txt", "assets/css/almanac.css"] {
+            #expect(files.contains(page), "missing \(page)")
+        }
+        for file in files where file.hasSuffix(".html") && file != "404.html" {
+            for href in LinkScan.internalTargets(in: Fixtures.read(out, file)) {
+                let target = LinkScan.resolve(href, from: file)
+                #expect(files.contains(target) || files.contains(target + "index.html"),
+                        "\(file): link \(href) → \(target) leads nowhere")
+            }
+        }
+    }
+
+    @Test func offlineLinksNameIndexFilesSoTheyOpenFromDisk() {
+        let (result, out) = Fixtures.build("basic", offline: true)
+        #expect(result.succeeded)
+        let html = Fixtures.read(out, "guide/first-step/index.html")
+        #expect(html.contains("href=\"../second-step/index.html\""))
+        #expect(html.contains("href=\"../../index.html\""))
+        for href in LinkScan.internalTargets(in: html) {
+            #expect(href.hasSuffix(".html") || href.hasSuffix(".css") || href.hasSuffix(".js") || href.hasSuffix(".png")
+                    || href.contains(".html#"), "offline link \(href) would open a folder")
+        }
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        let (_, a) = Fixtures.build("basic")
+        let (_, b) = Fixtures.build("basic")
+        let files = Fixtures.files(in: a)
+        #expect(files == Fixtures.files(in: b))
+        for file in files {
+            let da = try Data(contentsOf: a.appendingPathComponent(file)), db = try Data(contentsOf: b.appendingPathComponent(file))
+            #expect(da == db, "\(file) differs between builds")
+        }
+    }
+
+    @Test func brokenSiteReportsEveryProblemWithItsLineAndKeepsThePreviousSite() throws {
+        let out = Fixtures.temporaryDirectory().appendingPathComponent("public")
+        let (good, _) = Fixtures.build("basic", output: out)
+        #expect(good.succeeded)
+        let before = Fixtures.files(in: out)
+
+        let (result, _) = Fixtures.build("broken", output: out)
+        let printed = DiagnosticPrinter().render(result.diagnostics)
+        #expect(!result.succeeded)
+        #expect(printed.contains("content/_index.md:4:11: error: ссылка на несуществующую страницу «guide/frist-step.md»"))
+        #expect(printed.contains("content/_index.md:4:63: error: на странице content/page.md нет заголовка с якорем «#net-takogo»"))
+        #expect(printed.contains("content/page.md:3:1: error: ошибка в front matter"))
+        #expect(printed.contains("content/schema.md:3: error: поле «level»: недопустимое значение «средний»"))
+        #expect(Fixtures.files(in: out) == before, "a failed build must leave the previous site as it was")
+    }
+
+    @Test func staleFilesFromAnEarlierBuildDisappear() throws {
+        let out = Fixtures.temporaryDirectory().appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "old".write(to: out.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
+        let (result, _) = Fixtures.build("basic", output: out)
+        #expect(result.succeeded)
+        #expect(!Fixtures.files(in: out).contains("stale.html"))
+    }
+
+    @Test func titlesFromFrontMatterAreEscapedAndRawHTMLIsDropped() {
+        let (_, out) = Fixtures.build("basic")
+        let html = Fixtures.read(out, "cases/ёлка/index.html")
+        #expect(html.contains("<h1>Кейс &lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("onclick"))
+    }
+
+    @Test func theOutputFolderMayNotBeTheSiteItself() {
+        let site = Fixtures.makeSite(["a.md": "# A\n"])
+        let result = Build.run(BuildOptions(siteDirectory: site, output: site))
+        #expect(!result.succeeded)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/a.md").path))
+    }
+}
+
+/// Reads href/src values out of generated HTML to check where they lead.
+enum LinkScan {
+    static func internalTargets(in html: String) -> [String] {
+        var out: [String] = []
+        for attr in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let r = rest.range(of: attr) {
+                rest = rest[r.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                let value = String(rest[..<end])
+                if !value.isEmpty, !value.hasPrefix("#"), !LinkResolver.isExternal(value) { out.append(value) }
+            }
+        }
+        return out
+    }
+
+    static func resolve(_ href: String, from file: String) -> String {
+        let path = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let base = (file as NSString).deletingLastPathComponent
+        let joined = (base.isEmpty ? "" : base + "/") + (path.removingPercentEncoding ?? path)
+        let normalized = LinkResolver.normalize(joined) ?? "<outside>"
+        return path.hasSuffix("/") || path.isEmpty || path == "./" ? (normalized.isEmpty ? "" : normalized + "/") : normalized
+    }
+}
+
+@Suite struct ThemeErrorTests {
+    @Test func templateErrorsNameTheTemplateFileAndLine() throws {
+        let site = Fixtures.makeSite(["a.md": "# A\n"])
+        let fm = FileManager.default
+        let templates = site.appendingPathComponent("templates")
+        try fm.removeItem(at: templates)
+        try fm.copyItem(at: SharedMaterial.repositoryRoot.appendingPathComponent("templates"), to: templates)
+        try "<p>\n{{#page.title}}\n{{/page.tiltle}}\n".write(
+            to: templates.appendingPathComponent("layouts/article.mustache"), atomically: true, encoding: .utf8)
+        let result = Build.run(BuildOptions(siteDirectory: site, output: site.appendingPathComponent("public")))
+        let error = result.diagnostics.first { $0.code == "template" }
+        #expect(error?.file == "templates/layouts/article.mustache")
+        #expect(error?.line == 3)
+        #expect(!result.succeeded)
+    }
+}

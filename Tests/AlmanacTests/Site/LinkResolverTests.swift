@@ -1,0 +1,78 @@
+import Testing
+@testable import Almanac
+
+@Suite struct LinkResolverTests {
+    let resolver = LinkResolver(
+        pages: [("", "_index.md", PageAddress(directory: "")),
+                ("principles", "principles/_index.md", PageAddress(directory: "principles")),
+                ("principles/empathy", "principles/empathy.md", PageAddress(directory: "principles/empathy")),
+                ("cases/x", "cases/x.md", PageAddress(directory: "cases/x"))],
+        assets: ["cases/photo one.png"], offline: false)
+    let from = PageAddress(directory: "cases/x")
+
+    @Test func pagesByRelativeSourcePath() {
+        let r = resolver.resolve("../principles/empathy.md#chto-delat", fromContentPath: "cases/x.md", address: from)
+        #expect(r.href == "../../principles/empathy/#chto-delat")
+        #expect(r.target == .page(id: "principles/empathy", anchor: "chto-delat"))
+    }
+
+    @Test func sectionsByIndexFileOrFolder() {
+        #expect(resolver.resolve("../principles/_index.md", fromContentPath: "cases/x.md", address: from).href == "../../principles/")
+        #expect(resolver.resolve("../principles/", fromContentPath: "cases/x.md", address: from).href == "../../principles/")
+        #expect(resolver.resolve("../_index.md", fromContentPath: "cases/x.md", address: from).href == "../../")
+    }
+
+    @Test func offlineLinksNameTheFile() {
+        let offline = LinkResolver(pages: [("a/b", "a/b.md", PageAddress(directory: "a/b")), ("", "_index.md", PageAddress(directory: ""))],
+                                   assets: [], offline: true)
+        #expect(offline.resolve("../_index.md", fromContentPath: "a/b.md", address: PageAddress(directory: "a/b")).href
+                == "../../index.html")
+    }
+
+    @Test func assetsAreRelativeToTheOutputPageAndEncoded() {
+        let r = resolver.resolve("photo%20one.png", fromContentPath: "cases/x.md", address: from)
+        #expect(r.href == "../photo%20one.png")
+    }
+
+    @Test func missingPageSuggestsTheClosestOne() {
+        let r = resolver.resolve("../principles/empaty.md", fromContentPath: "cases/x.md", address: from)
+        #expect(r.problem == .missingPage(path: "principles/empaty.md", suggestion: "principles/empathy.md"))
+    }
+
+    @Test func pathsClimbingOutOfContentAreRefused() {
+        let r = resolver.resolve("../../../etc/passwd", fromContentPath: "cases/x.md", address: from)
+        #expect(r.problem == .leavesContent(path: "../../../etc/passwd"))
+    }
+
+    @Test func externalLinksAreLeftAlone() {
+        for url in ["https://negativ.pro", "mailto:pr@example.ru", "//cdn.example.com/x.js", "tel:+7000"] {
+            #expect(resolver.resolve(url, fromContentPath: "cases/x.md", address: from).target == .external)
+        }
+    }
+}
+
+@Suite struct PageAddressTests {
+    @Test func relativeURLs() {
+        let page = PageAddress(directory: "a/b")
+        #expect(page.outputPath == "a/b/index.html")
+        #expect(page.rootPrefix == "../../")
+        #expect(page.relativeURL(to: PageAddress(directory: "a/c"), offline: false) == "../c/")
+        #expect(page.relativeURL(to: PageAddress(directory: "a/b"), offline: false) == "./")
+        #expect(page.relativeURL(to: PageAddress(directory: "a"), offline: true) == "../index.html")
+        #expect(PageAddress(directory: "").relativeURL(to: PageAddress(directory: "x y"), offline: false) == "x%20y/")
+    }
+}
+
+@Suite struct OrderingAndSlugTests {
+    @Test func russianCollationPutsЁWithЕAndCyrillicFirst() {
+        let sorted = ["Ягода", "ёж", "Ель", "Apple", "жук", "Еда"].sorted(by: RussianCollation.less)
+        #expect(sorted == ["Еда", "ёж", "Ель", "жук", "Ягода", "Apple"])
+    }
+
+    @Test func slugsTransliterate() {
+        #expect(Slug.make("Что делать, если «всё сломалось»?") == "chto-delat-esli-vse-slomalos")
+        #expect(Slug.make("Щука и подъезд") == "shchuka-i-podezd")
+        #expect(Slug.make("SMM-отдел 2024") == "smm-otdel-2024")
+        #expect(Slug.make("🔥") == "")
+    }
+}
