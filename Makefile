@@ -37,6 +37,11 @@ js-test:
 browser-test: deps-test build
 	node --test --test-concurrency=1 Tests/browser/
 
+# Synthetic sites of 1,000 and 10,000 pages (BENCH_SIZES="1000 10000 50000" for more), built
+# BENCH_RUNS times with almanac, and with Hugo and Pagefind when installed; see Benchmarks/README.md.
+bench: deps release
+	Benchmarks/bench.sh
+
 serve: deps release
 	$(ALMANAC_RELEASE) serve $(SITE)
 
