@@ -33,6 +33,7 @@ for n in $SIZES $RUNS; do
 done
 [[ $SEED =~ ^[0-9]+$ ]] || { say "bench: BENCH_SEED takes a number, not '$SEED'"; exit 2; }
 mkdir -p "$RUN_DIR"
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 
 # /usr/bin/time -v gives CPU time and peak memory; Debian's `time` package has it.
 ensure_time() {
@@ -218,7 +219,7 @@ pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/d
 {
   echo "### Almanac benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "commit $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo '+dirty'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), load $(cut -d' ' -f1-3 /proc/loadavg), $($SWIFT --version 2>/dev/null | head -1 | sed 's/ (.*//'), hugo $hugo_version, $pagefind_version; median of $RUNS runs, seed $SEED"
+  echo "commit $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo '+dirty'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), load average $LOAD_AT_START at start, $(cut -d' ' -f1-3 /proc/loadavg) at end, $($SWIFT --version 2>/dev/null | head -1 | sed 's/ (.*//'), hugo $hugo_version, $pagefind_version; median of $RUNS runs, seed $SEED"
   echo
   echo "| pages | tool | ok | wall (median) | per page | pages/s | CPU user+sys | peak RSS | output | files | search index |"
   echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -6,9 +6,9 @@ struct NameForge: Sendable {
     private let seed: UInt64
 
     private static let onsets = ["б", "в", "г", "д", "з", "к", "л", "м", "н", "п", "р", "с", "т", "ф", "х", "ш",
-                                 "бр", "гр", "др", "кр", "пр", "тр", "ст", "ск", "сл", "зв", "пл", "вл", "нр", "мст"]
-    private static let vowels = ["а", "о", "е", "и", "у", "я", "ю", "э"]
-    private static let codas = ["", "", "", "н", "р", "л", "с", "м", "к", "т", "кс", "рт"]
+                                 "бр", "гр", "др", "кр", "пр", "тр", "ст", "ск", "сл", "зв", "пл", "вл"]
+    private static let vowels = ["а", "о", "е", "и", "у", "а", "о", "и"]
+    private static let codas = ["", "н", "р", "л", "с", "м", "к", "т", "кс", "рт"]
     private static let endings = ["", "", "ия", "ос", "ум", "ика", "ис", "он", "ада", "екс", "ера"]
 
     init(seed: UInt64, pages: Int) {
@@ -25,9 +25,15 @@ struct NameForge: Sendable {
         var rng = SplitMix64(seed: seed, item: rank, purpose: 60)
         var s = ""
         for _ in 0..<(2 + rng.below(2)) {
-            s += onsets[rng.below(onsets.count)] + vowels[rng.below(vowels.count)] + codas[rng.below(codas.count)]
+            s += onsets[rng.below(onsets.count)] + vowels[rng.below(vowels.count)]
         }
-        s += endings[rng.below(endings.count)]
+        // One closing consonant at most, or an ending that starts with a vowel: «Норикс», «Велтория».
+        if rng.chance(50) {
+            s += codas[rng.below(codas.count)]
+        } else {
+            s.removeLast()  // the ending takes the last vowel's place: «Нори» → «Норика»
+            s += endings[rng.below(endings.count)]
+        }
         var bytes = Array(s.utf8)
         TextBuffer.capitalize(&bytes, at: 0)
         return bytes
