@@ -8,6 +8,8 @@
 #   BENCH_SIZES="1000 10000"   site sizes in pages (50000 only when listed here)
 #   BENCH_RUNS=3               builds per tool and size; the median is reported
 #   BENCH_SEED=1               corpus seed
+#   BENCH_HUGO=hugo            Hugo binary to compare with ("none" to skip)
+#   BENCH_PAGEFIND=…           Pagefind command (default: pagefind on PATH, else python3 -m pagefind; "none" to skip)
 #
 # Optional stages run when their scripts exist (see Benchmarks/README.md):
 #   node Benchmarks/search-bytes.mjs OUT      search bytes and latency on almanac's output
@@ -56,10 +58,13 @@ if ! $SWIFT build -c release --product almanac >"$RUN_DIR/swift-build.log" 2>&1 
 fi
 
 PAGEFIND=()
-if command -v pagefind >/dev/null 2>&1; then PAGEFIND=(pagefind)
+if [ -n "${BENCH_PAGEFIND:-}" ]; then
+  [ "$BENCH_PAGEFIND" != none ] && read -r -a PAGEFIND <<<"$BENCH_PAGEFIND"
+elif command -v pagefind >/dev/null 2>&1; then PAGEFIND=(pagefind)
 elif command -v python3 >/dev/null 2>&1 && python3 -m pagefind --version >/dev/null 2>&1; then PAGEFIND=(python3 -m pagefind)
 fi
-HAVE_HUGO=0; command -v hugo >/dev/null 2>&1 && HAVE_HUGO=1
+HUGO=${BENCH_HUGO:-hugo}
+HAVE_HUGO=0; [ "$HUGO" != none ] && command -v "$HUGO" >/dev/null 2>&1 && HAVE_HUGO=1
 
 # ---- measuring ---------------------------------------------------------------------------
 
@@ -156,7 +161,7 @@ for N in $SIZES; do
     for r in $(seq 1 "$RUNS"); do
       say "bench: hugo build, $N pages, run $r/$RUNS"
       rm -rf "$HOUT"
-      measure "hugo-$N" "$RUN_DIR/hugo-$N-$r.log" -- hugo --source "$SITE" --destination "$HOUT" --quiet --noBuildLock \
+      measure "hugo-$N" "$RUN_DIR/hugo-$N-$r.log" -- "$HUGO" --source "$SITE" --destination "$HOUT" --quiet --noBuildLock \
         || say "bench: hugo failed (see $RUN_DIR/hugo-$N-$r.log)"
     done
     row hugo "$N" "hugo-$N" "$HOUT" ""
@@ -214,7 +219,7 @@ for N in $sizes_sorted; do
   prev=$N
 done
 
-hugo_version=$( [ "$HAVE_HUGO" = 1 ] && hugo version 2>/dev/null | awk '{print $2}' || echo "not installed")
+hugo_version=$( [ "$HAVE_HUGO" = 1 ] && "$HUGO" version 2>/dev/null | awk '{print $2}' || echo "not installed")
 pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/dev/null | tail -1 || echo "not installed")
 {
   echo "### Almanac benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -231,9 +236,10 @@ pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/d
     printf '%s\n' "${RATIOS[@]}"
   else
     echo
-    echo "Hugo is not installed (\`apt-get install hugo\`): no comparison."
+    if [ "$HUGO" = none ]; then echo "Hugo skipped (BENCH_HUGO=none)."
+    else echo "Hugo is not installed ($HUGO not found; \`apt-get install hugo\`): no comparison."; fi
   fi
-  [ ${#PAGEFIND[@]} -eq 0 ] && [ "$HAVE_HUGO" = 1 ] && { echo; echo "Pagefind is not installed (\`pip install 'pagefind[bin]'\`): Hugo's output was not indexed."; }
+  [ ${#PAGEFIND[@]} -eq 0 ] && [ "$HAVE_HUGO" = 1 ] && { echo; echo "Pagefind is skipped or not installed (\`pip install 'pagefind[bin]'\`): Hugo's output was not indexed."; }
   if [ ${#SCALING[@]} -gt 0 ]; then
     echo
     printf -- '- scaling: %s\n' "${SCALING[@]}"
