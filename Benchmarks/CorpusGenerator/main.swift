@@ -63,7 +63,7 @@ do {
     let summary = try generator.write(to: URL(fileURLWithPath: output), jobs: arguments.jobs)
     let seconds = Date().timeIntervalSince(started)
     let megabytes = Double(summary.contentBytes) / 1_000_000
-    print("almanac-corpus: \(summary.pages) pages in \(summary.sections) sections, "
+    print("almanac-corpus: \(summary.pages) pages in \(summary.sections) section\(summary.sections == 1 ? "" : "s"), "
         + "\(String(format: "%.1f", megabytes)) MB of Markdown (\(summary.contentBytes / max(summary.pages, 1)) bytes/page) "
         + "in \(String(format: "%.2f", seconds)) s → \(output)")
 } catch {
