@@ -36,6 +36,8 @@ public struct BuildResult: Sendable {
     public var pageCount: Int
     public var fileCount: Int
     public var seconds: Double
+    /// Wall time of each stage, in pipeline order (`almanac build --timings`).
+    public var stages: [(name: String, seconds: Double)]
     /// The assembled site, when the build got that far (the preview server and `check` use it).
     public var site: Site?
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -46,11 +48,18 @@ public enum Build {
     public static func run(_ options: BuildOptions) -> BuildResult {
         let started = Date()
         var diagnostics: [Diagnostic] = []
+        var stages: [(name: String, seconds: Double)] = []
+        var stageStart = started
+        func stage(_ name: String) {
+            let now = Date()
+            stages.append((name, now.timeIntervalSince(stageStart)))
+            stageStart = now
+        }
         func finish(_ site: Site? = nil, files: Int = 0) -> BuildResult {
             var all = diagnostics
             if options.strict { all = all.promotingWarnings() }
             return BuildResult(diagnostics: all.sorted(), pageCount: site?.pages.count ?? 0, fileCount: files,
-                               seconds: Date().timeIntervalSince(started), site: site)
+                               seconds: Date().timeIntervalSince(started), stages: stages, site: site)
         }
 
         if let problem = outputProblem(options) {
@@ -76,6 +85,7 @@ public enum Build {
         diagnostics += SchemaValidator(config: config).validate(content.pages)
         diagnostics += PlaceholderRules(config: config).check(content.pages)
 
+        stage("load")
         let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: options.offline)
         diagnostics += planDiagnostics
 
@@ -89,19 +99,25 @@ public enum Build {
                                  address: plan.addresses[page.id]!).href
             }
         }
-        let (site, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered)
+        stage("markdown")
+        let previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
+        let (site, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
         diagnostics += graphDiagnostics
 
+        stage("graph")
         guard let theme else { return finish(site) }
         var files = ThemeRenderer(theme: theme).render(site)
+        stage("theme")
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files.append(SiteFiles.robots(site))
+        files.append(AnchorAliases.manifest(site.pages))
         if let sitemap = SiteFiles.sitemap(site) { files.append(sitemap) }
 
         let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         guard options.writeOutput, !blocking else { return finish(site, files: files.count) }
         diagnostics += OutputWriter(output: options.outputDirectory).write(files)
+        stage("write")
         return finish(site, files: files.count)
     }
 

@@ -1,5 +1,6 @@
 import Almanac
 import ArgumentParser
+import Foundation
 
 @main
 struct AlmanacCommand: ParsableCommand {
@@ -12,4 +13,19 @@ struct AlmanacCommand: ParsableCommand {
             """,
         subcommands: [BuildCommand.self]
     )
+
+    /// ArgumentParser reports usage errors with EX_USAGE (64); Almanac promises 2 for them.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

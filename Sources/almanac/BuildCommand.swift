@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Печатать только ошибки и предупреждения.")
     var quiet = false
 
+    @Flag(help: "Показать, сколько времени заняла каждая стадия сборки.")
+    var timings = false
+
     func run() throws {
         let options = BuildOptions(
             siteDirectory: URL(fileURLWithPath: siteDirectory), output: output.map { URL(fileURLWithPath: $0) },
@@ -43,6 +46,7 @@ struct BuildCommand: ParsableCommand {
         if !quiet || result.diagnostics.hasErrors {
             console.summary(result, output: options.outputDirectory.path)
         }
+        if timings { console.timings(result) }
         if let code = ExitStatus.code(for: result.diagnostics) { throw ExitCode(code) }
     }
 }

@@ -17,6 +17,12 @@ struct Console {
         if format == .text { write(text) } else { print(text, terminator: "") }
     }
 
+    func timings(_ result: BuildResult) {
+        for stage in result.stages {
+            write("  \(stage.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(String(format: "%7.3f", stage.seconds)) с\n")
+        }
+    }
+
     func summary(_ result: BuildResult, output: String) {
         let errors = result.diagnostics.errorCount, warnings = result.diagnostics.warningCount
         let time = String(format: "%.2f", result.seconds)

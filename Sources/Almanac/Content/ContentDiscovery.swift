@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct DiscoveredFile: Sendable {
     /// Relative to content/, forward slashes, Unicode NFC (files from macOS arrive as NFD).
@@ -24,24 +27,57 @@ enum ContentDiscovery {
         return (files, diagnostics)
     }
 
+    private enum Kind { case directory, file, symlink, other }
+
+    /// Folder entries with their kinds; readdir's entry types spare a stat per file.
+    private static func entries(of path: String) -> [(name: String, kind: Kind)]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var out: [(name: String, kind: Kind)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }  // ., .., and hidden files (.DS_Store, .git)
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path + "/" + name, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: type = Int32(DT_UNKNOWN)
+                }
+            }
+            let kind: Kind
+            switch type {
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_LNK): kind = .symlink
+            default: kind = .other
+            }
+            out.append((name, kind))
+        }
+        return out.sorted { $0.name < $1.name }
+    }
+
     private static func walk(_ dir: URL, relative: String, realRoot: String,
                              files: inout [DiscoveredFile], diagnostics: inout [Diagnostic]) {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else {
+        guard let list = entries(of: dir.path) else {
             diagnostics.append(.error("не удалось прочитать папку", file: "content/" + relative, code: "io"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, kind) in list {
             let url = dir.appendingPathComponent(name)
             let rel = (relative.isEmpty ? name : relative + "/" + name).precomposedStringWithCanonicalMapping
-            guard let attributes = try? fm.attributesOfItem(atPath: url.path),
-                  let type = attributes[.type] as? FileAttributeType else { continue }
-            switch type {
-            case .typeDirectory:
+            switch kind {
+            case .directory:
                 walk(url, relative: rel, realRoot: realRoot, files: &files, diagnostics: &diagnostics)
-            case .typeRegular:
+            case .file:
                 files.append(DiscoveredFile(contentPath: rel, url: url))
-            case .typeSymbolicLink:
+            case .symlink:
                 let target = url.resolvingSymlinksInPath().standardizedFileURL.path
                 var targetIsDir: ObjCBool = false
                 let exists = fm.fileExists(atPath: target, isDirectory: &targetIsDir)
@@ -55,7 +91,7 @@ enum ContentDiscovery {
                 } else {
                     files.append(DiscoveredFile(contentPath: rel, url: URL(fileURLWithPath: target)))
                 }
-            default:
+            case .other:
                 continue
             }
         }

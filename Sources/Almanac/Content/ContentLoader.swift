@@ -76,8 +76,8 @@ public struct ContentLoader: Sendable {
         let isSectionIndex = contentPath == "_index.md" || contentPath.hasSuffix("/_index.md")
         let withoutExtension = String(contentPath.dropLast(3))
         let id = isSectionIndex ? String(withoutExtension.dropLast("_index".count)).trimmingSlashes() : withoutExtension
-        let folder = (contentPath as NSString).deletingLastPathComponent
-        let parent = isSectionIndex ? (folder as NSString).deletingLastPathComponent : folder
+        let folder = Navigation.parentFolder(contentPath)
+        let parent = isSectionIndex ? Navigation.parentFolder(folder) : folder
         let topFolder = contentPath.split(separator: "/").count > 1 ? String(contentPath.split(separator: "/")[0]) : ""
         var type = isSectionIndex ? "section" : config.typeId(forTopFolder: topFolder)
         if let declared = frontMatter["type"], let name = declared.value.string {

@@ -13,7 +13,7 @@ public struct SchemaValidator: Sendable {
         FieldSchema(name: "tags", kind: .list), FieldSchema(name: "weight", kind: .int),
         FieldSchema(name: "draft", kind: .bool), FieldSchema(name: "slug", kind: .string),
         FieldSchema(name: "date", kind: .date), FieldSchema(name: "aliases", kind: .list),
-        FieldSchema(name: "type", kind: .string),
+        FieldSchema(name: "type", kind: .string), FieldSchema(name: "anchors", kind: .map),
     ]
 
     public func validate(_ pages: [SourcePage]) -> [Diagnostic] {

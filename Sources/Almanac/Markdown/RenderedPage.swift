@@ -12,8 +12,8 @@ public struct RenderedPage: Sendable {
     /// First paragraph's text, shortened: the fallback for a missing description.
     public var summary: String {
         let text = sections.first(where: { !$0.text.isEmpty })?.text ?? ""
-        let firstParagraph = text.split(separator: "\n").first.map(String.init) ?? ""
-        return firstParagraph.shortened(to: 200)
+        let firstParagraph = text.prefix(while: { $0 != "\n" }).prefix(400)
+        return String(firstParagraph).shortened(to: 200)
     }
 }
 

@@ -2,26 +2,32 @@
 /// a shared link like `#chto-delat` survives every messenger and e-mail client, while a
 /// Cyrillic fragment turns into `%D0%A7%D1%82%D0%BE…` the moment it is copied.
 public enum Slug {
-    private static let cyrillic: [Character: String] = [
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-        "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-        "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-        // Ukrainian and Belarusian letters that turn up in names.
-        "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+    /// Transliteration of а…я (U+0430…U+044F), indexed by scalar value − 0x430.
+    private static let cyrillic: [String] = [
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
     ]
+    /// Ukrainian and Belarusian letters that turn up in names, and ё.
+    private static let extra: [UInt32: String] = [0x451: "e", 0x456: "i", 0x457: "yi", 0x454: "ye", 0x491: "g", 0x45E: "u"]
 
     /// `Что делать, если «всё сломалось»?` → `chto-delat-esli-vse-slomalos`.
     public static func make(_ text: String, maxLength: Int = 80) -> String {
         var out = ""
+        out.reserveCapacity(min(text.utf8.count, maxLength + 8))
         var pendingDash = false
-        for ch in text.lowercased() {
-            let piece: String
-            if let t = cyrillic[ch] {
-                piece = t
-            } else if ch.isASCII, ch.isLetter || ch.isNumber {
-                piece = String(ch)
-            } else if ch == "'" || ch == "’" {
+        for scalar in text.unicodeScalars {
+            var v = scalar.value
+            // Lower-case by hand: Cyrillic capitals sit at fixed offsets from their small letters.
+            if (0x410...0x42F).contains(v) { v += 0x20 } else if (0x400...0x40F).contains(v) { v += 0x50 } else if v == 0x490 { v = 0x491 }
+            if (0x41...0x5A).contains(v) { v += 0x20 }  // ASCII capitals
+            let piece: Substring
+            if (0x430...0x44F).contains(v) {
+                piece = Substring(cyrillic[Int(v - 0x430)])
+            } else if let t = extra[v] {
+                piece = Substring(t)
+            } else if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                piece = Substring(String(UnicodeScalar(UInt8(v))))
+            } else if v == 0x27 || v == 0x2019 {
                 continue  // apostrophes join words: «don't» → dont
             } else {
                 pendingDash = true
@@ -31,7 +37,7 @@ public enum Slug {
             if pendingDash && !out.isEmpty { out += "-" }
             pendingDash = false
             out += piece
-            if out.count >= maxLength { break }
+            if out.utf8.count >= maxLength { break }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out

@@ -6,6 +6,11 @@ import Glibc
 /// Writes the site into a staging folder beside the output and swaps it into place only when
 /// every file is written: a failed or killed build leaves the previous site untouched, and no
 /// stale files from older builds survive.
+///
+/// The staging folder is kept between builds (it holds the site from two builds ago) and is
+/// brought up to date rather than written from scratch: files whose bytes did not change are
+/// left alone. Creating and deleting tens of thousands of files is what costs most on real
+/// disks — deleting a 10,000-page site took a minute on an ext4 volume mounted with `discard`.
 public struct OutputWriter: Sendable {
     public var output: URL
 
@@ -15,19 +20,16 @@ public struct OutputWriter: Sendable {
 
     private var parent: URL { output.deletingLastPathComponent() }
     private var name: String { output.lastPathComponent }
+    var staging: URL { parent.appendingPathComponent(".\(name).staging") }
     private var backup: URL { parent.appendingPathComponent(".\(name).previous") }
 
-    /// Puts back a site a killed build had moved aside, and clears its leftovers.
+    /// Puts back a site a killed build had moved aside.
     public func recover() {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: backup.path) {
             try? fm.moveItem(at: backup, to: output)
         }
-        try? fm.removeItem(at: backup)
-        let prefix = ".\(name).staging-"
-        for leftover in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where leftover.hasPrefix(prefix) {
-            try? fm.removeItem(at: parent.appendingPathComponent(leftover))
-        }
+        if fm.fileExists(atPath: backup.path) { try? fm.removeItem(at: backup) }
     }
 
     public func write(_ files: [OutputFile]) -> [Diagnostic] {
@@ -47,71 +49,30 @@ public struct OutputWriter: Sendable {
                 return [.error("два файла претендуют на путь «\(file.path)»", file: "", code: "output")]
             }
         }
-        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        if let problem = writeAll(files, into: staging) {
-            try? fm.removeItem(at: staging)
-            return [problem]
-        }
-        if let problem = swapIn(staging) {
-            try? fm.removeItem(at: staging)
-            return [problem]
-        }
-        return []
+        if let problem = StagingFolder(url: staging).reconcile(with: files) { return [problem] }
+        return swapIn().map { [$0] } ?? []
     }
 
-    private func writeAll(_ files: [OutputFile], into staging: URL) -> Diagnostic? {
+    /// Exchanges the folders in one step where the kernel can (renameat2); otherwise moves the old
+    /// site aside first, and `recover()` puts it back if the process dies between the two moves.
+    /// Either way the previous site ends up as the next build's staging folder.
+    private func swapIn() -> Diagnostic? {
         let fm = FileManager.default
-        var directories: Set<String> = [""]
-        for file in files {
-            var dir = (file.path as NSString).deletingLastPathComponent
-            while !dir.isEmpty, directories.insert(dir).inserted { dir = (dir as NSString).deletingLastPathComponent }
-        }
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for dir in directories.sorted() where !dir.isEmpty {
-                try fm.createDirectory(at: staging.appendingPathComponent(dir), withIntermediateDirectories: true)
+        guard fm.fileExists(atPath: output.path) else {
+            do { try fm.moveItem(at: staging, to: output) } catch {
+                return failure("не удалось переместить собранный сайт в \(output.path)", error)
             }
-        } catch {
-            return failure("не удалось создать папку для сайта", error)
+            return nil
         }
-        let errors = files.concurrentMap { file -> String? in
-            let url = staging.appendingPathComponent(file.path)
-            do {
-                switch file.contents {
-                case .data(let data): try data.write(to: url)
-                case .copy(let source): try FileManager.default.copyItem(at: source, to: url)
-                }
-                return nil
-            } catch {
-                return "\(file.path): \(Self.reason(error))"
-            }
-        }
-        if let first = errors.compactMap({ $0 }).first {
-            return .error("не удалось записать файл \(first)", file: "", code: "output",
-                          hint: "проверьте свободное место и права на запись в \(parent.path)")
-        }
-        return nil
-    }
-
-    /// Exchanges the folders in one step where the kernel can (renameat2), otherwise moves the old
-    /// site aside first; `recover()` puts it back if the process dies between the two moves.
-    private func swapIn(_ staging: URL) -> Diagnostic? {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: output.path) {
-            if Self.exchange(staging.path, output.path) {
-                try? fm.removeItem(at: staging)
-                return nil
-            }
-            do { try fm.moveItem(at: output, to: backup) } catch {
-                return failure("не удалось заменить \(output.path)", error)
-            }
+        if Self.exchange(staging.path, output.path) { return nil }
+        do { try fm.moveItem(at: output, to: backup) } catch {
+            return failure("не удалось заменить \(output.path)", error)
         }
         do { try fm.moveItem(at: staging, to: output) } catch {
             try? fm.moveItem(at: backup, to: output)
             return failure("не удалось переместить собранный сайт в \(output.path)", error)
         }
-        try? fm.removeItem(at: backup)
+        try? fm.moveItem(at: backup, to: staging)
         return nil
     }
 
@@ -127,17 +88,19 @@ public struct OutputWriter: Sendable {
         #endif
     }
 
-    /// Relative, no `..`, no empty or hidden-control components: nothing lands outside the output.
+    /// Relative, no `..`, no empty components: nothing lands outside the output.
     static func isSafe(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && $0 != "." && !$0.isEmpty }
     }
 
     private func failure(_ message: String, _ error: Error) -> Diagnostic {
-        .error("\(message): \(Self.reason(error))", file: "", code: "output")
+        .error("\(message): \(OutputError.reason(error))", file: "", code: "output")
     }
+}
 
-    private static func reason(_ error: Error) -> String {
+enum OutputError {
+    static func reason(_ error: Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

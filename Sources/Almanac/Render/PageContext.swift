@@ -4,11 +4,14 @@ struct PageContext {
     let strings: UIStrings
     let siteContext: [String: Any]
     let uiContext: [String: Any]
+    /// Rendered sidebars by folder (see `SidebarBuilder`).
+    let sidebars: [SidebarBuilder.Key: String]
 
-    init(site: Site, strings: UIStrings) {
+    init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:], uiContext: [String: Any]? = nil) {
         self.site = site
+        self.sidebars = sidebars
         self.strings = strings
-        self.uiContext = strings.templateValue
+        self.uiContext = uiContext ?? strings.templateValue
         var params: [String: Any] = [:]
         for e in site.config.params { params[e.key] = e.value.templateValue }
         siteContext = [
@@ -29,11 +32,18 @@ struct PageContext {
             "homeURL": address.relativeURL(to: PageAddress(directory: ""), offline: site.offline),
             "searchURL": address.relativeURL(to: PageAddress(directory: "search"), offline: site.offline),
             "tagsURL": address.relativeURL(to: PageAddress(directory: "tags"), offline: site.offline),
-            "nav": SidebarBuilder(site: site).items(for: address, current: currentPage),
+            "sidebar": sidebar(at: address, current: currentPage),
             "pageTitle": title,
             "canonical": site.config.baseURL + LinkResolver.percentEncode(address.serverPath),
             "hasCanonical": !site.config.baseURL.isEmpty,
         ]
+    }
+
+    private func sidebar(at address: PageAddress, current: String?) -> String {
+        let builder = SidebarBuilder(site: site)
+        let key = builder.key(for: address, current: current)
+        guard let html = sidebars[key] else { return "" }
+        return current == nil ? html : builder.mark(html, key: key, current: address)
     }
 
     func link(_ id: String, from address: PageAddress) -> [String: Any]? {
@@ -122,7 +132,7 @@ struct PageContext {
     }
 
     private func tagLink(_ name: String, from a: PageAddress) -> [String: Any]? {
-        guard let tag = site.tags.first(where: { $0.name == name.lowercased() }) else { return nil }
+        guard let tag = site.tag(named: name) else { return nil }
         return ["name": tag.name, "url": a.relativeURL(to: tag.address, offline: site.offline)]
     }
 

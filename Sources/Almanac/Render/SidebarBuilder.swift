@@ -1,36 +1,82 @@
 /// The sidebar tree: every top-level section, and the sections on the way to the current page
-/// opened. Opening only that path keeps a 10,000-page site's pages small.
+/// opened.
+///
+/// Pages in one folder see every other page through the same relative URLs, so the sidebar is
+/// rendered once per folder and open section, not once per page: on a 10,000-page site that is
+/// a few dozen renders instead of ten thousand. The current page is then marked by adding
+/// `aria-current="page"` after its link's `href` — the theme's nav links are written as
+/// `<a href="{{url}}"` for that reason.
 struct SidebarBuilder {
     let site: Site
 
-    func items(for address: PageAddress, current: String?) -> [[String: Any]] {
-        let currentSection = current.flatMap { site.page($0) }.map { p in
-            p.source.isSectionIndex ? p.id : p.source.parentSection
-        } ?? address.directory
-        guard let root = site.sections[""] else { return [] }
-        return entries(of: root, from: address, current: current, openPath: currentSection)
+    struct Key: Hashable, Sendable {
+        /// The folder the page sits in, and whether it is the home page (which sits at the root itself).
+        var parent: String
+        var isRoot: Bool
+        var openSection: String
     }
 
-    private func entries(of section: Section, from a: PageAddress, current: String?, openPath: String) -> [[String: Any]] {
+    func key(for address: PageAddress, current: String?) -> Key {
+        // Listings the generator writes (tags, search) open nothing; a folder without _index.md opens itself.
+        let openSection = current.flatMap { site.page($0) }.map { p in
+            p.source.isSectionIndex ? p.id : p.source.parentSection
+        } ?? (site.sections[address.directory] != nil ? address.directory : "")
+        return Key(parent: Navigation.parentFolder(address.directory), isRoot: address.directory.isEmpty, openSection: openSection)
+    }
+
+    /// A page that does not exist, in the given folder: links from it are the links of every page there.
+    func viewpoint(_ key: Key) -> PageAddress {
+        if key.isRoot { return PageAddress(directory: "") }
+        return PageAddress(directory: key.parent.isEmpty ? "\u{0}" : key.parent + "/\u{0}")
+    }
+
+    func items(for key: Key) -> [[String: Any]] {
+        guard let root = site.sections[""] else { return [] }
+        return entries(of: root, from: viewpoint(key), openPath: key.openSection)
+    }
+
+    /// Marks the current page's link in a sidebar rendered for its folder.
+    func mark(_ html: String, key: Key, current: PageAddress) -> String {
+        let href = Array(("<a href=\"" + viewpoint(key).relativeURL(to: current, offline: site.offline) + "\"").utf8)
+        var bytes = Array(html.utf8)
+        guard let at = ByteSearch.firstIndex(of: href, in: bytes) else { return html }
+        bytes.insert(contentsOf: Array(" aria-current=\"page\"".utf8), at: at + href.count)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func entries(of section: Section, from a: PageAddress, openPath: String) -> [[String: Any]] {
         var items: [[String: Any]] = []
         for id in section.pages {
             guard let p = site.page(id) else { continue }
             // Every key is always present: Mustache would otherwise find the parent's `children`.
             items.append(["title": p.title, "url": a.relativeURL(to: p.address, offline: site.offline),
-                          "current": id == current, "isSection": false, "hasChildren": false, "children": [Any]()])
+                          "isSection": false, "hasChildren": false, "children": [Any]()])
         }
         for id in section.subsections {
             guard let sub = site.sections[id] else { continue }
             let isOpen = openPath == id || openPath.hasPrefix(id + "/")
-            var item: [String: Any] = [
+            let children = isOpen ? entries(of: sub, from: a, openPath: openPath) : []
+            items.append([
                 "title": sub.title, "url": a.relativeURL(to: PageAddress(directory: id), offline: site.offline),
-                "current": sub.indexPage != nil && sub.indexPage == current, "isSection": true, "open": isOpen,
-            ]
-            let children = isOpen ? entries(of: sub, from: a, current: current, openPath: openPath) : []
-            item["children"] = children
-            item["hasChildren"] = !children.isEmpty
-            items.append(item)
+                "isSection": true, "open": isOpen, "children": children, "hasChildren": !children.isEmpty,
+            ])
         }
         return items
+    }
+}
+
+/// Substring search on UTF-8 bytes: Foundation's `range(of:)` compares Unicode-aware and is
+/// far slower on Cyrillic HTML, where only exact bytes matter.
+enum ByteSearch {
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            guard let next = haystack[i...last].firstIndex(of: first) else { return nil }
+            if haystack[next..<next + needle.count].elementsEqual(needle) { return next }
+            i = next + 1
+        }
+        return nil
     }
 }

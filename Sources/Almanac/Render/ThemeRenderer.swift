@@ -11,13 +11,15 @@ public struct ThemeRenderer: Sendable {
 
     public func render(_ site: Site) -> [OutputFile] {
         let theme = self.theme
-        // Per-page work on every core; each task builds its own (non-Sendable) context dictionaries.
+        let sidebars = renderSidebars(site)
+        let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
+        // Per-page work on every core; each chunk builds its own (non-Sendable) context dictionaries.
         var files = site.pages.concurrentMap { page -> OutputFile in
-            let context = PageContext(site: site, strings: theme.strings)
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value)
             let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
             return OutputFile(path: page.address.outputPath, text: html)
         }
-        let context = PageContext(site: site, strings: theme.strings)
+        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars)
         for section in site.sections.values.sorted(by: { $0.id < $1.id }) where section.indexPage == nil && !section.id.isEmpty {
             files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,
                                     text: theme.render(layout: "section", context.generatedSection(section))))
@@ -27,6 +29,22 @@ public struct ThemeRenderer: Sendable {
         files += redirects(site, context)
         files.append(notFound(site, context))
         return files
+    }
+
+    /// One sidebar per folder and open section, for every page and listing the site writes.
+    private func renderSidebars(_ site: Site) -> [SidebarBuilder.Key: String] {
+        let builder = SidebarBuilder(site: site)
+        var keys: Set<SidebarBuilder.Key> = []
+        for page in site.pages { keys.insert(builder.key(for: page.address, current: page.id)) }
+        var extra = ["search", "tags", ""] + site.sections.keys.map { $0 } + site.tags.map { $0.address.directory }
+        extra.sort()
+        for directory in extra { keys.insert(builder.key(for: PageAddress(directory: directory), current: nil)) }
+        let ordered = keys.sorted { ($0.parent, $0.openSection, $0.isRoot ? 0 : 1) < ($1.parent, $1.openSection, $1.isRoot ? 0 : 1) }
+        let theme = self.theme
+        let html = ordered.concurrentMap { key in
+            theme.library.render(["nav": builder.items(for: key), "ui": theme.strings.templateValue], withTemplate: "sidebar") ?? ""
+        }
+        return Dictionary(uniqueKeysWithValues: zip(ordered, html))
     }
 
     private func layoutName(for page: Page, site: Site) -> String {

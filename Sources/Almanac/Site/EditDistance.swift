@@ -23,7 +23,9 @@ enum EditDistance {
             let d = levenshtein(word, c)
             if d < (best?.1 ?? Int.max) { best = (c, d) }
         }
-        guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+        // Judge closeness by the last path component: a shared folder prefix says nothing about a typo.
+        let name = word.split(separator: "/").last.map(String.init) ?? word
+        guard let best, best.1 <= max(2, name.count / 3) else { return nil }
         return best.0
     }
 }

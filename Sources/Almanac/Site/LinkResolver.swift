@@ -62,7 +62,7 @@ public struct LinkResolver: Sendable {
         }
 
         let decoded = (Self.decode(pathPart) ?? pathPart).precomposedStringWithCanonicalMapping
-        let baseFolder = (from as NSString).deletingLastPathComponent
+        let baseFolder = Navigation.parentFolder(from)
         guard let path = Self.normalize(decoded.hasPrefix("/") ? String(decoded.dropFirst()) : joined(baseFolder, decoded))
         else {
             return Resolution(href: nil, target: nil, problem: .leavesContent(path: decoded))
@@ -117,6 +117,11 @@ public struct LinkResolver: Sendable {
     static func decode(_ s: String) -> String? { s.removingPercentEncoding ?? s }
 
     static func percentEncode(_ path: String) -> String {
+        // Most paths are plain ASCII slugs: skip Foundation's encoder for them.
+        if path.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2F
+            || $0 == 0x2E || $0 == 0x5F || ($0 >= 0x41 && $0 <= 0x5A) }) {
+            return path
+        }
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#")
         return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path

@@ -11,6 +11,7 @@ public struct Site: Sendable {
     public var redirects: [(from: PageAddress, to: String)]
 
     private var indexById: [String: Int]
+    private var tagIndexByName: [String: Int]
 
     public init(config: SiteConfig, offline: Bool, pages: [Page], sections: [String: Section], tags: [Tag],
                 assets: [ContentAsset], redirects: [(from: PageAddress, to: String)]) {
@@ -24,7 +25,13 @@ public struct Site: Sendable {
         var index: [String: Int] = [:]
         for (i, p) in pages.enumerated() { index[p.id] = i }
         self.indexById = index
+        var tagIndex: [String: Int] = [:]
+        for (i, t) in tags.enumerated() { tagIndex[t.name] = i }
+        self.tagIndexByName = tagIndex
     }
+
+    /// Tags are matched case-insensitively: `Основы` and `основы` are one tag.
+    public func tag(named name: String) -> Tag? { tagIndexByName[name.lowercased()].map { tags[$0] } }
 
     public func page(_ id: String) -> Page? { indexById[id].map { pages[$0] } }
 
@@ -46,6 +53,8 @@ public struct Page: Sendable {
     public var backlinks: [String] = []
     /// Pages whose front matter refers to this one (`principles: [principles/speed]`).
     public var referencedBy: [Reference] = []
+    /// Old anchor → current heading anchor, from `anchors:` and from the previous build.
+    public var anchorAliases: [String: String] = [:]
 
     public var id: String { source.id }
     public var type: String { source.type }

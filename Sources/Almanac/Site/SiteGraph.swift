@@ -1,7 +1,8 @@
 /// Assembles the `Site` from the planned pages and their rendered bodies: titles, navigation,
 /// tags, backlinks and references, and every broken link or anchor, found here once.
 public enum SiteGraph {
-    public static func assemble(plan: SitePlan, rendered: [RenderedPage]) -> (Site, [Diagnostic]) {
+    public static func assemble(plan: SitePlan, rendered: [RenderedPage],
+                                previousAnchors: [String: AnchorAliases.Published] = [:]) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pages: [Page] = zip(plan.pages, rendered).map { source, body in
             makePage(source, body, address: plan.addresses[source.id]!, config: plan.config, diagnostics: &diagnostics)
@@ -9,6 +10,7 @@ public enum SiteGraph {
         var index: [String: Int] = [:]
         for (i, p) in pages.enumerated() { index[p.id] = i }
 
+        diagnostics += AnchorAliases.apply(to: &pages, previous: previousAnchors)
         diagnostics += checkLinks(pages: &pages, index: index, plan: plan)
         let (sections, order) = Navigation.build(pages: pages, index: index)
         pages = order.map { pages[$0] }
@@ -71,7 +73,7 @@ public enum SiteGraph {
                 if id != page.id { linked.insert(id) }
                 if let anchor, !anchor.isEmpty {
                     let target = pages[targetIndex]
-                    if !target.rendered.headings.contains(where: { $0.anchor == anchor }) {
+                    if !target.rendered.headings.contains(where: { $0.anchor == anchor }) && target.anchorAliases[anchor] == nil {
                         let suggestion = EditDistance.suggestion(for: anchor, among: target.rendered.headings.map(\.anchor))
                         report("на странице \(target.source.sourcePath) нет заголовка с якорем «#\(anchor)»",
                                code: "broken-anchor", hint: suggestion.map { "может быть, #\($0)?" })

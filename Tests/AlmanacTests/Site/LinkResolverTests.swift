@@ -76,3 +76,10 @@ import Testing
         #expect(Slug.make("🔥") == "")
     }
 }
+
+@Suite struct SlugCaseTests {
+    @Test func capitalsOfEveryCyrillicBlockAreLowered() {
+        #expect(Slug.make("ЁЛКА Їжак Єва Ґанок Ўлад") == "elka-yizhak-yeva-ganok-ulad")
+        #expect(Slug.make("Don't Panic") == "dont-panic")
+    }
+}
