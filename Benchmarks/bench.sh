@@ -8,10 +8,11 @@
 #   BENCH_SIZES="1000 10000"   site sizes in pages (50000 only when listed here)
 #   BENCH_RUNS=3               builds per tool and size; the median is reported
 #   BENCH_SEED=1               corpus seed
+#   BENCH_REBUILD=1            also time rebuilds into the existing output, content unchanged (0: skip)
 #   BENCH_HUGO=hugo            Hugo binary to compare with ("none" to skip)
 #   BENCH_PAGEFIND=…           Pagefind command (default: pagefind on PATH, else python3 -m pagefind; "none" to skip)
 #
-# Optional stages run when their scripts exist (see Benchmarks/README.md):
+# Optional stages run when their scripts exist (see Benchmarks/README.md).
 #   node Benchmarks/search-bytes.mjs OUT      search bytes and latency on almanac's output
 #   Benchmarks/serve-latency.sh SITE          preview-server latency (or serve-latency.mjs)
 set -uo pipefail
@@ -20,6 +21,7 @@ ROOT=$PWD
 SIZES=${BENCH_SIZES:-"1000 10000"}
 RUNS=${BENCH_RUNS:-3}
 SEED=${BENCH_SEED:-1}
+REBUILD=${BENCH_REBUILD:-1}
 SWIFT=${SWIFT:-swift}
 RESULTS=$ROOT/bench-results
 STAMP=$(date -u +%Y%m%d-%H%M%S)
@@ -63,6 +65,8 @@ if [ -n "${BENCH_PAGEFIND:-}" ]; then
 elif command -v pagefind >/dev/null 2>&1; then PAGEFIND=(pagefind)
 elif command -v python3 >/dev/null 2>&1 && python3 -m pagefind --version >/dev/null 2>&1; then PAGEFIND=(python3 -m pagefind)
 fi
+TIMINGS=()
+"$ALMANAC" build --help 2>&1 | grep -q -- '--timings' && TIMINGS=(--timings)
 HUGO=${BENCH_HUGO:-hugo}
 HAVE_HUGO=0; [ "$HUGO" != none ] && command -v "$HUGO" >/dev/null 2>&1 && HAVE_HUGO=1
 
@@ -98,6 +102,23 @@ bytes() { if [ -e "$1" ]; then du -sb "$1" | cut -f1; else echo NA; fi; }
 mb() { awk -v b="$1" 'BEGIN { if (b=="NA") print "n/a"; else if (b<1e6) printf "%.0f KB", b/1e3; else printf "%.1f MB", b/1e6 }'; }
 secs() { awk -v ms="$1" 'BEGIN { if (ms=="NA") print "n/a"; else printf "%.2f s", ms/1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a=="NA" || b=="NA" || b==0) print "n/a"; else printf "%.2f×", a/b }'; }
+
+# A cold build starts without the output folder and without the staging folder almanac keeps
+# beside it (.NAME.staging, from which a rebuild only rewrites changed files).
+clean_out() {
+  local dir parent name
+  dir=$1; parent=$(dirname "$dir"); name=$(basename "$dir")
+  rm -rf "$dir" "$parent/.$name.staging" "$parent/.$name.previous"
+}
+
+# Per-stage times from `almanac build --timings` ("  load   0.353 с"), as medians over the runs' logs.
+stage_medians() {
+  local name=$1 stage list=""
+  for stage in $(awk '/^ +[a-z][a-z-]* +[0-9.]+ с$/ {print $1}' "$RUN_DIR/$name"-*.log 2>/dev/null | awk '!seen[$0]++'); do
+    list+="$stage $(awk -v s="$stage" '$1==s && NF==3 {print $2}' "$RUN_DIR/$name"-*.log | median | awk '{printf "%.2f", $1}') s, "
+  done
+  echo "${list%, }"
+}
 
 ROWS=()        # Markdown table rows
 RATIOS=()
@@ -151,11 +172,21 @@ for N in $SIZES; do
 
   for r in $(seq 1 "$RUNS"); do
     say "bench: almanac build, $N pages, run $r/$RUNS"
-    rm -rf "$OUT"
-    measure "almanac-$N" "$RUN_DIR/almanac-$N-$r.log" -- "$ALMANAC" build "$SITE" --output "$OUT" --quiet \
+    clean_out "$OUT"
+    measure "almanac-$N" "$RUN_DIR/almanac-$N-$r.log" -- "$ALMANAC" build "$SITE" --output "$OUT" --quiet "${TIMINGS[@]}" \
       || { say "bench: almanac build failed (see $RUN_DIR/almanac-$N-$r.log):"; head -20 "$RUN_DIR/almanac-$N-$r.log" >&2; failed=1; }
   done
   row almanac "$N" "almanac-$N" "$OUT" "$OUT/search"
+  stages=$(stage_medians "almanac-$N")
+  [ -n "$stages" ] && EXTRAS+=("- almanac stages, $N pages (median of --timings): $stages")
+  if [ "$REBUILD" != 0 ] && [ -d "$OUT" ]; then
+    for r in $(seq 1 "$RUNS"); do
+      say "bench: almanac rebuild (unchanged content), $N pages, run $r/$RUNS"
+      measure "almanac-rebuild-$N" "$RUN_DIR/almanac-rebuild-$N-$r.log" -- "$ALMANAC" build "$SITE" --output "$OUT" --quiet "${TIMINGS[@]}" \
+        || { say "bench: almanac rebuild failed (see $RUN_DIR/almanac-rebuild-$N-$r.log)"; failed=1; }
+    done
+    row "almanac, rebuild" "$N" "almanac-rebuild-$N" "$OUT" "$OUT/search"
+  fi
   a_wall=$(med "almanac-$N" 2)
   PER_PAGE[$N]=$(awk -v ms="$a_wall" -v p="$N" 'BEGIN { if (ms=="NA") print "NA"; else printf "%.3f", ms/p }')
   CPU_PER_PAGE[$N]=$(awk -v s="$(cpu "almanac-$N")" -v p="$N" 'BEGIN { if (s=="NA") print "NA"; else printf "%.6f", s/p }')
