@@ -47,6 +47,11 @@ check-html: deps-test build
 bundle: deps release
 	$(ALMANAC_RELEASE) bundle $(SITE) $(if $(BUNDLE),--output $(BUNDLE))
 
+# Synthetic sites of 1,000 and 10,000 pages (BENCH_SIZES="1000 10000 50000" for more), built
+# BENCH_RUNS times with almanac, and with Hugo and Pagefind when installed; see Benchmarks/README.md.
+bench: deps release
+	Benchmarks/bench.sh
+
 serve: deps release
 	$(ALMANAC_RELEASE) serve $(SITE)
 

@@ -53,13 +53,16 @@ let package = Package(
             path: "Benchmarks/SearchBench"
         ),
         // Deterministic synthetic sites for the benchmark; no dependencies on purpose.
+        // The logic is a library so that the tests can check determinism and links.
+        .target(name: "AlmanacCorpus", path: "Benchmarks/AlmanacCorpus"),
         .executableTarget(
             name: "almanac-corpus",
+            dependencies: ["AlmanacCorpus"],
             path: "Benchmarks/CorpusGenerator"
         ),
         .testTarget(
             name: "AlmanacTests",
-            dependencies: ["Almanac", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Almanac", "AlmanacCorpus", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
     ],
