@@ -1,0 +1,43 @@
+import Foundation
+
+/// BM25F with the document-dependent half computed at build time: for each (page, term) the
+/// saturated, length-normalised, field-weighted frequency times the page type's boost. The runtime
+/// multiplies it by the term's idf, which it derives from the posting count, so it needs no table
+/// of page lengths.
+struct ImpactScorer: Sendable {
+    /// Saturation: how quickly repeating a word stops adding to the score.
+    static let k1 = 1.2
+    /// Length normalisation per field: titles are all short, bodies vary a lot.
+    static let b: [Double] = [0.3, 0.4, 0.5, 0.75]
+
+    let weights: [Double]
+    let averageLengths: [Double]
+
+    init(settings: SearchSettings, documents: [DocumentTerms]) {
+        let w = settings.fieldWeights
+        weights = [w.title, w.headings, w.meta, w.body]
+        var sums = [Double](repeating: 0, count: SearchField.count)
+        for d in documents { for f in 0..<SearchField.count { sums[f] += Double(d.lengths[f]) } }
+        let n = Double(max(documents.count, 1))
+        averageLengths = sums.map { max($0 / n, 1) }
+    }
+
+    /// Unquantised impacts of a page's terms, in the order of `doc.terms`.
+    func impacts(_ doc: DocumentTerms, boost: Double) -> [Double] {
+        var norms = [Double](repeating: 0, count: SearchField.count)
+        for f in 0..<SearchField.count {
+            let b = Self.b[f]
+            norms[f] = weights[f] / (1 - b + b * Double(doc.lengths[f]) / averageLengths[f])
+        }
+        return (0..<doc.terms.count).map { e in
+            var tf = 0.0
+            for f in 0..<SearchField.count { tf += Double(doc.tf[e * SearchField.count + f]) * norms[f] }
+            return boost * tf / (Self.k1 + tf)
+        }
+    }
+
+    /// Impacts become bytes 1…255 on one scale for the whole index, so they stay comparable across terms.
+    static func quantise(_ impact: Double, max: Double) -> UInt8 {
+        UInt8(Swift.max(1, Swift.min(255, (impact / max * 255).rounded())))
+    }
+}

@@ -1,0 +1,285 @@
+/* Almanac search UI: the header combobox on every page and the full search page. Builds every
+ * element with textContent — page data is never parsed as HTML. Loads index pieces with fetch
+ * over http and with <script> twins from file:// (see engine.js). A classic script. */
+(function () {
+  'use strict';
+  const Almanac = window.Almanac;
+  if (!Almanac || !Almanac.search) return;
+
+  const TEXT = {
+    nothing: 'Ничего не найдено',
+    partial: 'Показаны частичные совпадения: не все слова нашлись на одной странице.',
+    all: (n) => `Все результаты (${n}) →`,
+    found: (n) => `Найдено: ${n}`,
+    loading: 'Ищем…',
+    more: 'Показать ещё',
+    any: 'Все',
+    failed: 'Поиск недоступен: ',
+  };
+  const DROPDOWN_LIMIT = 7;
+  const PAGE_SIZE = 10;
+  const DEBOUNCE_MS = 60;
+
+  const rootMeta = document.querySelector('meta[name="almanac-root"]');
+  const root = rootMeta ? rootMeta.getAttribute('content') || '' : '';
+  const offline = location.protocol === 'file:';
+  let engine = null;
+  function getEngine() {
+    if (!engine) {
+      const base = root + 'search/';
+      const load = offline ? Almanac.search.scriptLoader(base) : Almanac.search.fetchLoader(base);
+      engine = Almanac.search.createEngine({ load });
+    }
+    return engine;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function appendParts(node, parts) {
+    for (const p of parts) {
+      if (p.mark) node.appendChild(el('mark', null, p.text));
+      else node.appendChild(document.createTextNode(p.text));
+    }
+    return node;
+  }
+
+  function searchPageURL(query, filters) {
+    const params = new URLSearchParams();
+    if (query) params.set('q', query);
+    for (const [facet, value] of Object.entries(filters || {})) if (value) params.set(facet, value);
+    const qs = params.toString();
+    return root + 'search/' + (offline ? 'index.html' : '') + (qs ? '?' + qs : '');
+  }
+
+  /** One result's inside: title, where it leads, snippet, labels. */
+  function resultBody(r) {
+    const frag = document.createDocumentFragment();
+    const head = el('span', 'search-hit-head');
+    appendParts(head.appendChild(el('span', 'search-hit-title')), r.titleParts);
+    if (r.typeLabel) head.appendChild(el('span', 'search-hit-type', r.typeLabel));
+    frag.appendChild(head);
+    if (r.heading) frag.appendChild(el('span', 'search-hit-heading', r.heading));
+    if (r.snippet.length) appendParts(frag.appendChild(el('span', 'search-hit-snippet')), r.snippet);
+    return frag;
+  }
+
+  // ---- header combobox (ARIA 1.2 pattern) ---------------------------------------------
+
+  function setupCombobox(form) {
+    const input = form.querySelector('[role="combobox"]');
+    const listbox = form.querySelector('[role="listbox"]');
+    const status = form.querySelector('[data-search-status]');
+    if (!input || !listbox) return;
+    let active = -1, options = [], sequence = 0, timer = 0;
+
+    function open() {
+      listbox.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    function close() {
+      listbox.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+    function activate(i) {
+      options.forEach((o, k) => o.setAttribute('aria-selected', k === i ? 'true' : 'false'));
+      active = i;
+      if (i >= 0) {
+        input.setAttribute('aria-activedescendant', options[i].id);
+        options[i].scrollIntoView({ block: 'nearest' });
+      } else input.removeAttribute('aria-activedescendant');
+    }
+
+    function render(response) {
+      listbox.replaceChildren();
+      options = [];
+      const { results, total, partial } = response;
+      if (!results.length) {
+        listbox.appendChild(el('div', 'search-message', TEXT.nothing));
+      } else {
+        if (partial) listbox.appendChild(el('div', 'search-message', TEXT.partial));
+        results.forEach((r, i) => {
+          const a = el('a', 'search-hit');
+          a.id = 'search-option-' + i;
+          a.setAttribute('role', 'option');
+          a.setAttribute('aria-selected', 'false');
+          a.tabIndex = -1;
+          a.href = root + r.url;
+          a.appendChild(resultBody(r));
+          listbox.appendChild(a);
+          options.push(a);
+        });
+        const all = el('a', 'search-hit search-all', TEXT.all(total));
+        all.id = 'search-option-all';
+        all.setAttribute('role', 'option');
+        all.setAttribute('aria-selected', 'false');
+        all.tabIndex = -1;
+        all.href = searchPageURL(input.value.trim());
+        listbox.appendChild(all);
+        options.push(all);
+      }
+      if (status) status.textContent = results.length ? TEXT.found(total) + (partial ? '. ' + TEXT.partial : '') : TEXT.nothing;
+      active = -1;
+      open();
+    }
+
+    async function update() {
+      const query = input.value;
+      const mine = ++sequence;
+      if (!query.trim()) return close();
+      try {
+        const response = await getEngine().search(query, { limit: DROPDOWN_LIMIT });
+        if (mine === sequence && document.activeElement === input) render(response);
+      } catch (error) {
+        if (mine !== sequence) return;
+        listbox.replaceChildren(el('div', 'search-message search-error', TEXT.failed + error.message));
+        open();
+      }
+    }
+
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(update, DEBOUNCE_MS);
+    });
+    input.addEventListener('focus', () => {
+      getEngine().ready().catch(() => {});
+      if (input.value.trim()) update();
+    });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (listbox.hidden) { update(); return; }
+        if (!options.length) return;
+        e.preventDefault();
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        activate(active < 0 ? (step > 0 ? 0 : options.length - 1) : (active + step + options.length) % options.length);
+      } else if (e.key === 'Enter' && active >= 0 && !listbox.hidden) {
+        e.preventDefault();
+        location.href = options[active].href;
+      } else if (e.key === 'Escape') {
+        if (!listbox.hidden) { e.preventDefault(); close(); }
+        else if (input.value) { e.preventDefault(); input.value = ''; }
+        else input.blur();
+      }
+    });
+    // Clicks inside the popup must not blur the input first, or it closes before the link is followed.
+    listbox.addEventListener('mousedown', (e) => e.preventDefault());
+    input.addEventListener('blur', () => setTimeout(close, 0));
+  }
+
+  // `/` focuses the header search box unless the reader is typing somewhere.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    const input = document.querySelector('[data-search-box] [role="combobox"]');
+    if (!input) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  // ---- full search page -----------------------------------------------------------------
+
+  const FACETS = [['type', 'Тип'], ['section', 'Раздел'], ['tag', 'Метка'], ['status', 'Статус']];
+
+  function setupSearchPage(page) {
+    const form = page.querySelector('form');
+    const input = form.querySelector('input[name="q"]');
+    const filtersBox = page.querySelector('[data-search-filters]');
+    const summary = page.querySelector('[data-search-summary]');
+    const list = page.querySelector('[data-search-results]');
+    const more = page.querySelector('[data-search-more]');
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') || '';
+    const selects = {};
+    let shown = 0, sequence = 0, timer = 0;
+
+    function filters() {
+      const f = {};
+      for (const [facet] of FACETS) if (selects[facet] && selects[facet].value) f[facet] = selects[facet].value;
+      return f;
+    }
+
+    async function buildFilters() {
+      const facets = await getEngine().facets();
+      for (const [facet, label] of FACETS) {
+        const values = facets[facet] || [];
+        if (!values.length) continue;
+        const wrap = el('label', 'search-filter');
+        wrap.appendChild(el('span', null, label));
+        const select = el('select');
+        select.name = facet;
+        select.appendChild(el('option', null, TEXT.any)).value = '';
+        for (const [value, text, count] of values) {
+          const o = select.appendChild(el('option', null, `${text} (${count})`));
+          o.value = value;
+        }
+        select.value = params.get(facet) || '';
+        select.addEventListener('change', () => run(true));
+        wrap.appendChild(select);
+        filtersBox.appendChild(wrap);
+        selects[facet] = select;
+      }
+    }
+
+    function remember() {
+      try {
+        history.replaceState(null, '', searchPageURL(input.value.trim(), filters()));
+      } catch (_) {
+        // Some browsers refuse history changes on file:// pages; the query still works.
+      }
+    }
+
+    async function run(reset) {
+      const query = input.value;
+      const mine = ++sequence;
+      if (reset) shown = 0;
+      remember();
+      if (!query.trim()) {
+        list.replaceChildren();
+        summary.textContent = '';
+        more.hidden = true;
+        return;
+      }
+      try {
+        const r = await getEngine().search(query, { filters: filters(), limit: PAGE_SIZE, offset: shown });
+        if (mine !== sequence) return;
+        if (reset) list.replaceChildren();
+        for (const hit of r.results) {
+          const li = el('li', 'search-result');
+          const a = li.appendChild(el('a', 'search-hit'));
+          a.href = root + hit.url;
+          a.appendChild(resultBody(hit));
+          if (hit.tags.length) li.appendChild(el('span', 'search-hit-tags', hit.tags.join(' · ')));
+          list.appendChild(li);
+        }
+        shown += r.results.length;
+        summary.textContent = r.results.length || shown ? TEXT.found(r.total) + (r.partial ? '. ' + TEXT.partial : '') : TEXT.nothing;
+        more.hidden = shown >= r.total || r.results.length === 0;
+      } catch (error) {
+        summary.textContent = TEXT.failed + error.message;
+      }
+    }
+
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      run(true);
+    });
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => run(true), DEBOUNCE_MS);
+    });
+    more.addEventListener('click', () => run(false));
+    more.textContent = TEXT.more;
+    buildFilters().catch((error) => { summary.textContent = TEXT.failed + error.message; }).then(() => run(true));
+  }
+
+  document.querySelectorAll('[data-search-box]').forEach(setupCombobox);
+  document.querySelectorAll('[data-search-page]').forEach(setupSearchPage);
+})();
