@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server's HTTP: small, no SwiftNIO (see AlmanacServer).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); nothing else lives here.
@@ -35,10 +37,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `almanac serve`: watch, rebuild, live reload. Its own target so the generator builds without it.
+        .target(
+            name: "AlmanacServer",
+            dependencies: [
+                "Almanac",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "almanac",
             dependencies: [
                 "Almanac",
+                "AlmanacServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +62,10 @@ let package = Package(
             name: "AlmanacTests",
             dependencies: ["Almanac"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AlmanacServerTests",
+            dependencies: ["AlmanacServer", "Almanac"]
         ),
     ],
     swiftLanguageModes: [.v6]

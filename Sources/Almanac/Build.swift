@@ -103,6 +103,7 @@ public enum Build {
         let previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
         let (site, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
         diagnostics += graphDiagnostics
+        diagnostics += SiteLint.check(site)
 
         stage("graph")
         guard let theme else { return finish(site) }

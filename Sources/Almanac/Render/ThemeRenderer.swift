@@ -10,15 +10,12 @@ public struct ThemeRenderer: Sendable {
     }
 
     public func render(_ site: Site) -> [OutputFile] {
-        let theme = self.theme
-        let sidebars = renderSidebars(site)
-        let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
-        // Per-page work on every core; each chunk builds its own (non-Sendable) context dictionaries.
-        var files = site.pages.concurrentMap { page -> OutputFile in
-            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value)
-            let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
-            return OutputFile(path: page.address.outputPath, text: html)
-        }
+        render(site, sidebars: renderSidebars(site))
+    }
+
+    /// The whole site with sidebars rendered beforehand (`BuildSession` keeps them between edits).
+    func render(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
+        var files = renderPages(site.pages, of: site, sidebars: sidebars)
         let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars)
         for section in site.sections.values.sorted(by: { $0.id < $1.id }) where section.indexPage == nil && !section.id.isEmpty {
             files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,
@@ -31,8 +28,19 @@ public struct ThemeRenderer: Sendable {
         return files
     }
 
+    /// The HTML of the given pages only; on every core, each chunk building its own (non-Sendable) context dictionaries.
+    func renderPages(_ pages: [Page], of site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
+        let theme = self.theme
+        let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
+        return pages.concurrentMap { page -> OutputFile in
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value)
+            let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
+            return OutputFile(path: page.address.outputPath, text: html)
+        }
+    }
+
     /// One sidebar per folder and open section, for every page and listing the site writes.
-    private func renderSidebars(_ site: Site) -> [SidebarBuilder.Key: String] {
+    func renderSidebars(_ site: Site) -> [SidebarBuilder.Key: String] {
         let builder = SidebarBuilder(site: site)
         var keys: Set<SidebarBuilder.Key> = []
         for page in site.pages { keys.insert(builder.key(for: page.address, current: page.id)) }
