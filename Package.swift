@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "Almanac",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

@@ -99,9 +99,20 @@ public struct BuildSession: Sendable {
 
     /// Every stage, as `Build.run` runs them, keeping each stage's result.
     public mutating func build() -> Update {
+        build(derivedNow: true)
+    }
+
+    /// With `derivedNow: false` the search index, sitemap and lint are left stale for `applyDerived`.
+    private mutating func build(derivedNow: Bool) -> Update {
         let started = Date()
+        // Start afresh, but keep serving the last search index until a new one is made.
+        let previousDerived = derivedPaths.compactMap { files[$0] }, previousLint = lintDiagnostics
+        let nextGeneration = generation + 1
         self = BuildSession(options: options)
-        generation = 1
+        generation = nextGeneration
+        files = Dictionary(previousDerived.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        derivedPaths = Set(files.keys)
+        lintDiagnostics = previousLint
         let (loadedConfig, configDiagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
         globalDiagnostics += configDiagnostics
         guard var config = loadedConfig else { return finish(.full, changed: nil, started: started) }
@@ -130,12 +141,12 @@ public struct BuildSession: Sendable {
         let bodies = renderMarkdown(plan.pages)
         for (page, body) in zip(plan.pages, bodies) { rendered[page.id] = body }
         previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
-        rebuildFromGraph()
+        rebuildFromGraph(derivedNow: derivedNow)
         return finish(.full, changed: nil, started: started)
     }
 
     /// The site graph, every page's HTML and the derived files, from the current plan and Markdown.
-    private mutating func rebuildFromGraph() {
+    private mutating func rebuildFromGraph(derivedNow: Bool) {
         guard let plan else { return }
         generation += 1
         let (site, diagnostics) = SiteGraph.assemble(plan: plan, rendered: plan.pages.map { rendered[$0.id]! },
@@ -160,12 +171,18 @@ public struct BuildSession: Sendable {
             output += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         }
         output += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
-        let derived = DerivedFiles.make(site)
-        output += derived.files
-        lintDiagnostics = derived.lint
-        derivedPaths = Set(derived.files.map(\.path))
-        derivedIsStale = false
-        files = Dictionary(output.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+        if derivedNow {
+            let derived = DerivedFiles.make(site)
+            output += derived.files
+            lintDiagnostics = derived.lint
+            derivedPaths = Set(derived.files.map(\.path))
+            derivedIsStale = false
+        } else {
+            // The previous index stays served until the refreshed one replaces it.
+            output += derivedPaths.compactMap { files[$0] }
+            derivedIsStale = true
+        }
+        files = Dictionary(output.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private func renderMarkdown(_ pages: [SourcePage]) -> [RenderedPage] {
@@ -189,26 +206,25 @@ public struct BuildSession: Sendable {
     /// (`content/a.md`, `templates/layouts/base.mustache`, `almanac.yml`).
     public mutating func update(changed paths: Set<String>) -> Update {
         let started = Date()
-        guard let config, theme != nil, site != nil else { return build() }
+        guard let config, theme != nil, site != nil else { return build(derivedNow: false) }
         switch SourceChange.classify(paths, siteDirectory: options.siteDirectory, knownFiles: knownFiles,
                                      themeAssets: Set(files.keys.filter { $0.hasPrefix("assets/") })) {
         case .everything:
-            return build()
+            return build(derivedNow: false)
         case .files(let pages, let assets, let drafts):
             // A draft that stays a draft changes nothing; one that stops being one is a new page.
             let loader = ContentLoader(config: config, includeDrafts: options.includeDrafts)
             for path in drafts {
                 let (page, _) = loader.loadPage(DiscoveredFile(contentPath: path, url: contentURL(path)))
-                if page.map({ options.includeDrafts || !$0.isDraft }) ?? true { return build() }
+                if page.map({ options.includeDrafts || !$0.isDraft }) ?? true { return build(derivedNow: false) }
             }
             let retry = heldBack.keys.map { String($0.dropFirst("content/".count)) }
             let toRead = Set(pages).union(retry)
             if toRead.isEmpty {
                 return finish(assets.isEmpty ? .nothing : .assets, changed: assets, started: started)
             }
-            guard var changed = updatePages(toRead.sorted(), loader: loader) else { return build() }
+            guard var changed = updatePages(toRead.sorted(), loader: loader) else { return build(derivedNow: false) }
             changed += assets
-            if changed.isEmpty && assets.isEmpty { return finish(.nothing, changed: [], started: started) }
             return finish(changed.contains("*") ? .graph : .pages(toRead.sorted()),
                           changed: changed.contains("*") ? nil : changed, started: started)
         }
@@ -276,7 +292,7 @@ public struct BuildSession: Sendable {
             updated.append(page)
         }
         if faceChanged {
-            rebuildFromGraph()
+            rebuildFromGraph(derivedNow: false)
             return ["*"]
         }
 
