@@ -67,6 +67,7 @@ enum LiveScript {
           // The server restarted or rebuilt while we were away.
           if (build !== null && d.build !== build) { location.reload(); return; }
           build = d.build;
+          document.documentElement.dataset.almanacLive = 'connected';  // for tests and the curious
           show(d.problems);
         });
         events.addEventListener('reload', (e) => {
