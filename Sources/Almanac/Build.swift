@@ -107,11 +107,12 @@ public enum Build {
 
         stage("graph")
         guard let theme else { return finish(site) }
-        var files = ThemeRenderer(theme: theme).render(site)
+        var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: options.offline)
+        stage("index")
+        files += ThemeRenderer(theme: theme).render(site)
         stage("theme")
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
-        files += SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: options.offline)
         files.append(SiteFiles.robots(site))
         files.append(AnchorAliases.manifest(site.pages))
         if let sitemap = SiteFiles.sitemap(site) { files.append(sitemap) }

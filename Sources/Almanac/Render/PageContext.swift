@@ -119,16 +119,17 @@ struct PageContext {
     }
 
     func children(of section: Section, from a: PageAddress) -> [[String: Any]] {
-        var items: [[String: Any]] = []
-        for sub in section.subsections {
-            guard let s = site.sections[sub] else { continue }
-            let item: [String: Any] = ["title": s.title, "isSection": true,
-                                       "url": a.relativeURL(to: PageAddress(directory: sub), offline: site.offline),
-                                       "description": s.indexPage.flatMap(site.page)?.description ?? ""]
-            items.append(item)
+        section.entries.compactMap { entry -> [String: Any]? in
+            switch entry {
+            case .page(let id):
+                return link(id, from: a)
+            case .section(let id):
+                guard let s = site.sections[id] else { return nil }
+                return ["title": s.title, "isSection": true, "type": "section", "typeTitle": "",
+                        "url": a.relativeURL(to: PageAddress(directory: id), offline: site.offline),
+                        "description": s.indexPage.flatMap(site.page)?.description ?? ""]
+            }
         }
-        items += section.pages.compactMap { link($0, from: a) }
-        return items
     }
 
     private func tagLink(_ name: String, from a: PageAddress) -> [String: Any]? {

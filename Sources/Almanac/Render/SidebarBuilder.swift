@@ -46,20 +46,22 @@ struct SidebarBuilder {
 
     private func entries(of section: Section, from a: PageAddress, openPath: String) -> [[String: Any]] {
         var items: [[String: Any]] = []
-        for id in section.pages {
-            guard let p = site.page(id) else { continue }
-            // Every key is always present: Mustache would otherwise find the parent's `children`.
-            items.append(["title": p.title, "url": a.relativeURL(to: p.address, offline: site.offline),
-                          "isSection": false, "hasChildren": false, "children": [Any]()])
-        }
-        for id in section.subsections {
-            guard let sub = site.sections[id] else { continue }
-            let isOpen = openPath == id || openPath.hasPrefix(id + "/")
-            let children = isOpen ? entries(of: sub, from: a, openPath: openPath) : []
-            items.append([
-                "title": sub.title, "url": a.relativeURL(to: PageAddress(directory: id), offline: site.offline),
-                "isSection": true, "open": isOpen, "children": children, "hasChildren": !children.isEmpty,
-            ])
+        for entry in section.entries {
+            switch entry {
+            case .page(let id):
+                guard let p = site.page(id) else { continue }
+                // Every key is always present: Mustache would otherwise find the parent's `children`.
+                items.append(["title": p.title, "url": a.relativeURL(to: p.address, offline: site.offline),
+                              "isSection": false, "hasChildren": false, "children": [Any]()])
+            case .section(let id):
+                guard let sub = site.sections[id] else { continue }
+                let isOpen = openPath == id || openPath.hasPrefix(id + "/")
+                let children = isOpen ? entries(of: sub, from: a, openPath: openPath) : []
+                items.append([
+                    "title": sub.title, "url": a.relativeURL(to: PageAddress(directory: id), offline: site.offline),
+                    "isSection": true, "open": isOpen, "children": children, "hasChildren": !children.isEmpty,
+                ])
+            }
         }
         return items
     }

@@ -11,7 +11,7 @@ struct TypedFieldsContext {
         let type = site.config.type(page.type)
         var fields: [String: Any] = [:]
         for schema in type.fields {
-            guard let value = page.source.meta(schema.name), value != .null else { continue }
+            guard let value = page.source.meta(schema.name), value != .null, value != .list([]) else { continue }
             fields[schema.name] = field(schema, value, page: page)
         }
         let facts = type.facts.compactMap { name -> [String: Any]? in

@@ -38,6 +38,15 @@ enum Navigation {
             sections[id]!.subsections = ordered(sections[id]!.subsections, weight: { sections[$0]!.weight },
                                                 title: { sections[$0]!.title })
         }
+        for id in sections.keys {
+            let s = sections[id]!
+            let merged: [(Section.Entry, Int, String)] =
+                s.pages.map { (.page($0), pages[index[$0]!].weight, pages[index[$0]!].title) }
+                + s.subsections.map { (.section($0), sections[$0]!.weight, sections[$0]!.title) }
+            sections[id]!.entries = merged.sorted { a, b in
+                a.1 != b.1 ? a.1 < b.1 : RussianCollation.less(a.2, b.2)
+            }.map(\.0)
+        }
         var order: [Int] = []
         func visit(_ id: String) {
             let section = sections[id]!

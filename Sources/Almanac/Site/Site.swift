@@ -76,6 +76,13 @@ public struct Section: Sendable {
     /// Sub-folders, ordered the same way.
     public var subsections: [String]
     public var weight: Int
+    /// Pages and sub-folders together, as readers see them listed: by weight, then title.
+    public var entries: [Entry] = []
+
+    public enum Entry: Sendable, Hashable {
+        case page(String)
+        case section(String)
+    }
 }
 
 public struct Tag: Sendable {
