@@ -1,22 +1,22 @@
-/// A page that no other page points to.
+/// A page nothing leads to.
 ///
-/// Every page is listed in its folder's section page and in the sidebar automatically, so
-/// those listings do not count: a page is an orphan when no other page links to it in its
-/// text (`backlinks`) and no page refers to it in front matter (`principles: [...]`).
-/// The home page and section pages (`_index.md`) are never orphans: navigation is what they are for.
-/// A writer finds such a page only by browsing its folder; a link from a related page fixes that.
+/// A page is an orphan when no other page links to it in its text (`backlinks`), no page refers
+/// to it in front matter (`principles: [...]`), and no section page lists it — a section page
+/// being a writer's own `_index.md`, whose layout lists every page of its folder. So a page in a
+/// folder with `_index.md` is never an orphan; one in a folder without it (the generator makes a
+/// bare listing there, which no writer introduced) is, unless something links to it. The sidebar
+/// does not count: it lists everything, so counting it would find nothing. The home page and
+/// section pages themselves are never orphans.
 enum OrphanPages {
     static func check(_ site: Site) -> [Diagnostic] {
         site.pages.compactMap { page in
             guard !page.id.isEmpty, !page.source.isSectionIndex,
+                  site.sections[page.source.parentSection]?.indexPage == nil,
                   page.backlinks.isEmpty, !page.referencedBy.contains(where: { $0.pageId != page.id }) else { return nil }
-            return .warning("на страницу не ссылается ни одна другая страница", file: page.source.sourcePath,
-                            line: 1, code: "orphan-page",
-                            hint: "добавьте ссылку на \(page.source.contentPath) со связанной страницы или из \(sectionIndexPath(page))")
+            let folder = page.source.parentSection.isEmpty ? "" : page.source.parentSection + "/"
+            return .warning("на страницу не ведёт ни одна ссылка, и её раздел не описан страницей _index.md",
+                            file: page.source.sourcePath, line: 1, code: "orphan-page",
+                            hint: "поставьте ссылку на \(page.source.contentPath) со связанной страницы или создайте \(folder)_index.md")
         }
-    }
-
-    private static func sectionIndexPath(_ page: Page) -> String {
-        page.source.parentSection.isEmpty ? "_index.md" : page.source.parentSection + "/_index.md"
     }
 }
