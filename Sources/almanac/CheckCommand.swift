@@ -32,9 +32,12 @@ struct CheckCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let options = BuildOptions(siteDirectory: URL(fileURLWithPath: siteDirectory), links: links?.policy,
+        var options = BuildOptions(siteDirectory: URL(fileURLWithPath: siteDirectory), links: links?.policy,
                                    strict: strict, includeDrafts: drafts, writeOutput: false)
+        let progress = ProgressLine(quiet: quiet)
+        options.progress = { progress.stageFinished($0, count: $1) }
         let result = Build.run(options)
+        progress.finish()
         let console = Console()
         console.report(result.diagnostics, format: format.format)
         if !quiet { console.checkSummary(result) }
