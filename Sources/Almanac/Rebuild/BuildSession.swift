@@ -38,22 +38,22 @@ public struct BuildSession: Sendable {
 
     public let options: BuildOptions
     /// The site by output path, as `Build.run` would write it.
-    public private(set) var files: [String: OutputFile] = [:]
+    public internal(set) var files: [String: OutputFile] = [:]
     /// Bumped on every change to the pages, so a derived snapshot taken earlier is known to be old.
     public private(set) var generation = 0
     /// True when the search index, sitemap or lint trail the pages.
     public private(set) var derivedIsStale = false
 
-    private var config: SiteConfig?
-    private var theme: Theme?
+    var config: SiteConfig?
+    var theme: Theme?
     private var renderer = MarkdownRenderer()
-    private var plan: SitePlan?
-    private var planIndex: [String: Int] = [:]
-    private var rendered: [String: RenderedPage] = [:]
-    private var site: Site?
-    private var siteIndex: [String: Int] = [:]
-    private var sidebars: [SidebarBuilder.Key: String] = [:]
-    private var previousAnchors: [String: AnchorAliases.Published] = [:]
+    var plan: SitePlan?
+    var planIndex: [String: Int] = [:]
+    var rendered: [String: RenderedPage] = [:]
+    var site: Site?
+    var siteIndex: [String: Int] = [:]
+    var sidebars: [SidebarBuilder.Key: String] = [:]
+    var previousAnchors: [String: AnchorAliases.Published] = [:]
     /// Content paths of every file found under content/ (drafts left out, as the site leaves them out).
     private var knownFiles: Set<String> = []
     private var derivedPaths: Set<String> = []
@@ -63,8 +63,8 @@ public struct BuildSession: Sendable {
     private var loadDiagnostics: [String: [Diagnostic]] = [:]
     private var schemaDiagnostics: [Diagnostic] = []
     private var graphDiagnostics: [Diagnostic] = []
-    private var linkDiagnostics: [String: [Diagnostic]] = [:]
-    private var aliasDiagnostics: [String: [Diagnostic]] = [:]
+    var linkDiagnostics: [String: [Diagnostic]] = [:]
+    var aliasDiagnostics: [String: [Diagnostic]] = [:]
     private var lintDiagnostics: [Diagnostic] = []
     /// Source path → the errors of its latest text, while the site keeps its last good version.
     private var heldBack: [String: [Diagnostic]] = [:]
@@ -146,7 +146,7 @@ public struct BuildSession: Sendable {
     }
 
     /// The site graph, every page's HTML and the derived files, from the current plan and Markdown.
-    private mutating func rebuildFromGraph(derivedNow: Bool) {
+    mutating func rebuildFromGraph(derivedNow: Bool) {
         guard let plan else { return }
         generation += 1
         let (site, diagnostics) = SiteGraph.assemble(plan: plan, rendered: plan.pages.map { rendered[$0.id]! },
@@ -237,7 +237,7 @@ public struct BuildSession: Sendable {
     /// Re-reads and re-renders the given pages. Returns the output paths that changed (`["*"]`
     /// when the graph had to be rebuilt), or nil when only a full build can be right.
     private mutating func updatePages(_ contentPaths: [String], loader: ContentLoader) -> [String]? {
-        guard let config, var plan, let theme, var site else { return nil }
+        guard let config, var plan, let theme, let site else { return nil }
         var fresh: [SourcePage] = []
         var freshLoad: [String: [Diagnostic]] = [:]
         var candidates = plan.pages
@@ -292,42 +292,15 @@ public struct BuildSession: Sendable {
             updated.append(page)
         }
         if faceChanged {
+            if let changed = updateFaces(updated, plan: plan, theme: theme) { return changed }
             rebuildFromGraph(derivedNow: false)
             return ["*"]
         }
-
-        // Same faces: swap the pages in, recheck their links, move backlinks.
-        var rerender: Set<String> = []
-        for var page in updated {
-            let i = siteIndex[page.id]!
-            let old = site.pages[i]
-            page.backlinks = old.backlinks  // an earlier page of this update may have changed them
-            let before = SiteGraph.checkLinks(of: old, pages: site.pages, index: siteIndex, plan: plan).linked
-            site.pages[i] = page
-            let (problems, after) = SiteGraph.checkLinks(of: page, pages: site.pages, index: siteIndex, plan: plan)
-            linkDiagnostics[page.source.sourcePath] = problems.isEmpty ? nil : problems
-            rerender.insert(page.id)
-            for id in after.symmetricDifference(before) {
-                guard let t = siteIndex[id] else { continue }
-                var backlinks = Set(site.pages[t].backlinks)
-                if after.contains(id) { backlinks.insert(page.id) } else { backlinks.remove(page.id) }
-                site.pages[t].backlinks = backlinks.sorted()
-                rerender.insert(id)
-            }
-            // Links into this page may now point at anchors it no longer has, or has again.
-            if Set(old.rendered.headings.map(\.anchor)) != Set(page.rendered.headings.map(\.anchor))
-                || old.anchorAliases != page.anchorAliases {
-                for id in page.backlinks {
-                    guard let b = siteIndex[id] else { continue }
-                    let other = site.pages[b]
-                    let problems = SiteGraph.checkLinks(of: other, pages: site.pages, index: siteIndex, plan: plan).diagnostics
-                    linkDiagnostics[other.source.sourcePath] = problems.isEmpty ? nil : problems
-                }
-            }
-        }
-        self.site = site
-        let pages = rerender.sorted().compactMap { siteIndex[$0].map { site.pages[$0] } }
-        let output = ThemeRenderer(theme: theme).renderPages(pages, of: site, sidebars: sidebars)
+        var current = site
+        let rerender = swapIn(updated, site: &current, plan: plan)
+        self.site = current
+        let pages = rerender.sorted().compactMap { siteIndex[$0].map { current.pages[$0] } }
+        let output = ThemeRenderer(theme: theme).renderPages(pages, of: current, sidebars: sidebars)
         for file in output { files[file.path] = file }
         return output.map(\.path)
     }

@@ -15,7 +15,13 @@ public struct ThemeRenderer: Sendable {
 
     /// The whole site with sidebars rendered beforehand (`BuildSession` keeps them between edits).
     func render(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
-        var files = renderPages(site.pages, of: site, sidebars: sidebars)
+        renderPages(site.pages, of: site, sidebars: sidebars) + renderGenerated(site, sidebars: sidebars)
+    }
+
+    /// The pages the generator makes itself: listings of folders without `_index.md`, tags, search,
+    /// redirects, 404.
+    func renderGenerated(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
+        var files: [OutputFile] = []
         let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars)
         for section in site.sections.values.sorted(by: { $0.id < $1.id }) where section.indexPage == nil && !section.id.isEmpty {
             files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,

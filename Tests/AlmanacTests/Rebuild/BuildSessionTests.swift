@@ -112,7 +112,53 @@ import Testing
         _ = session.build()
         try write(site, "content/guide/first.md", "---\ntitle: Первый шаг\ntags: [начало]\n---\nДругой первый абзац. Дальше — [второй](second.md#chto-delat).\n\n## Зачем\n\nПотому что.\n")
         let update = expectSameAsFullBuild(&session, site: site, changed: ["content/guide/first.md"])
-        #expect(update.scope == .graph)
+        #expect(update.scope == .pages(["guide/first.md"]))
+        #expect(Set(update.changedPaths ?? []).isSuperset(of: ["guide/first/index.html", "guide/index.html"]))
+    }
+
+    @Test func titleChangeThatKeepsTheOrderRendersWhereTheTitleShows() throws {
+        var pages = Self.pages
+        for i in 1...4 { pages["other/p\(i).md"] = "# Другая \(i)\n\nК [первому шагу](../guide/first.md).\n" }
+        let site = Fixtures.makeSite(pages)
+        var session = BuildSession(options: BuildOptions(siteDirectory: site))
+        _ = session.build()
+        try write(site, "content/guide/first.md", "---\ntitle: Первый шаг, исправленный\ntags: [начало]\n---\nТекст первого шага. Дальше — [второй](second.md#chto-delat).\n\n## Зачем\n\nПотому что.\n")
+        let update = expectSameAsFullBuild(&session, site: site, changed: ["content/guide/first.md"])
+        #expect(update.scope == .pages(["guide/first.md"]))
+        // Pages in another folder with the guide closed in their sidebar need nothing.
+        #expect(!(update.changedPaths ?? []).contains("other/p1/index.html"))
+    }
+
+    @Test func titleOfAReferencedPageShowsInTheReferringPage() throws {
+        let config = """
+            title: Тест
+            language: ru
+            types:
+              principle:
+                folder: principles
+                fields:
+                  order: {type: int, required: true}
+              reply:
+                folder: replies
+                fields:
+                  principles: {type: list, ref: principle}
+
+            """
+        let site = Fixtures.makeSite([
+            "_index.md": "# Главная\n",
+            "principles/_index.md": "# Принципы\n",
+            "principles/speed.md": "---\ntitle: Скорость\norder: 1\n---\nБыстро.\n",
+            "principles/tact.md": "---\ntitle: Такт\norder: 2\n---\nВежливо.\n",
+            "replies/_index.md": "# Ответы\n",
+            "replies/late.md": "---\ntitle: Опоздание\nprinciples: [principles/speed]\n---\nИзвините.\n",
+        ], config: config)
+        var session = BuildSession(options: BuildOptions(siteDirectory: site))
+        _ = session.build()
+        try write(site, "content/principles/speed.md", "---\ntitle: Скорость реакции\norder: 1\n---\nБыстро.\n")
+        let update = expectSameAsFullBuild(&session, site: site, changed: ["content/principles/speed.md"])
+        #expect(update.scope == .pages(["principles/speed.md"]))
+        try write(site, "content/replies/late.md", "---\ntitle: Опоздание\nprinciples: [principles/speed, principles/tact]\n---\nИзвините.\n")
+        _ = expectSameAsFullBuild(&session, site: site, changed: ["content/replies/late.md"])
     }
 
     @Test func addedAndDeletedFilesRebuildEverything() throws {
@@ -177,5 +223,32 @@ import Testing
         #expect(session.update(changed: ["content/guide/draft.md"]).scope == .nothing)
         try write(site, "content/guide/draft.md", "# Уже не черновик\n\nК [первому](first.md).\n")
         #expect(expectSameAsFullBuild(&session, site: site, changed: ["content/guide/draft.md"]).scope == .full)
+    }
+
+    /// The bundled knowledge base: typed pages, listings with filters, references between types.
+    @Test func editsToTheBundledSiteMatchAFullBuild() throws {
+        let site = Fixtures.temporaryDirectory()
+        let fm = FileManager.default
+        for item in ["almanac.yml", "content"] {
+            try fm.copyItem(at: SharedMaterial.repositoryRoot.appendingPathComponent(item), to: site.appendingPathComponent(item))
+        }
+        try fm.createSymbolicLink(at: site.appendingPathComponent("templates"),
+                                  withDestinationURL: SharedMaterial.repositoryRoot.appendingPathComponent("templates"))
+        var session = BuildSession(options: BuildOptions(siteDirectory: site))
+        #expect(session.build().succeeded)
+        func edit(_ path: String, _ change: (String) -> String) throws -> BuildSession.Update {
+            let url = site.appendingPathComponent(path)
+            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+            return expectSameAsFullBuild(&session, site: site, changed: [path])
+        }
+        let retitled = try edit("content/principles/speed.md") {
+            $0.replacingOccurrences(of: "title: Скорость реакции", with: "title: Скорость первой реакции")
+        }
+        #expect(retitled.scope == .pages(["principles/speed.md"]))
+        _ = try edit("content/replies/apology.md") {
+            $0.replacingOccurrences(of: "description: Публичное извинение,", with: "description: Публичное и честное извинение,")
+        }
+        _ = try edit("content/replies/apology.md") { $0 + "\nЕщё один абзац в конце.\n" }
+        _ = try edit("content/replies/apology.md") { $0.replacingOccurrences(of: "status: согласовано", with: "status: устарело") }
     }
 }
