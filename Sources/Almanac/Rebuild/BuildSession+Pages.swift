@@ -69,6 +69,8 @@ extension BuildSession {
             }
         }
         let renderer = ThemeRenderer(theme: theme)
+        // The generator's own pages: only those listing these pages, unless their sidebars changed too.
+        var showing: Set<String>? = Set(updated.map(\.id))
         if titleChanged {
             let fresh = renderer.renderSidebars(site)
             let changedKeys = Set(fresh.keys.filter { fresh[$0] != sidebars[$0] })
@@ -76,11 +78,17 @@ extension BuildSession {
             for page in site.pages where changedKeys.contains(builder.key(for: page.address, current: page.id)) {
                 rerender.insert(page.id)
             }
+            let generated = ["", "search", "tags"] + site.tags.map(\.address.directory)
+                + site.sections.values.filter { $0.indexPage == nil && !$0.id.isEmpty }.map(\.id)
+            if generated.contains(where: { changedKeys.contains(builder.key(for: PageAddress(directory: $0), current: nil)) }) {
+                showing = nil
+            }
             sidebars = fresh
         }
         self.site = site
         let pages = rerender.sorted().compactMap { siteIndex[$0].map { site.pages[$0] } }
-        let output = renderer.renderPages(pages, of: site, sidebars: sidebars) + renderer.renderGenerated(site, sidebars: sidebars)
+        let output = renderer.renderPages(pages, of: site, sidebars: sidebars)
+            + renderer.renderGenerated(site, sidebars: sidebars, showing: showing)
         var changed: [String] = []
         for file in output {
             if case .data(let new) = file.contents, case .data(let old)? = files[file.path]?.contents, new == old { continue }

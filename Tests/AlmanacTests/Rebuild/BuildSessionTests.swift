@@ -127,6 +127,10 @@ import Testing
         #expect(update.scope == .pages(["guide/first.md"]))
         // Pages in another folder with the guide closed in their sidebar need nothing.
         #expect(!(update.changedPaths ?? []).contains("other/p1/index.html"))
+        // A folder without _index.md: its generated listing shows the new title.
+        try write(site, "content/other/p2.md", "# Другая 2б\n\nК [первому шагу](../guide/first.md).\n")
+        let listed = expectSameAsFullBuild(&session, site: site, changed: ["content/other/p2.md"])
+        #expect((listed.changedPaths ?? []).contains("other/index.html"))
     }
 
     @Test func titleOfAReferencedPageShowsInTheReferringPage() throws {
