@@ -52,6 +52,7 @@ extension BuildSession {
                 guard Self.keepsPlace(page, in: section, site: site) else { return nil }
             }
         }
+        self.site = nil  // so that `site` is the only reference and swapping in copies nothing
         var rerender = swapIn(updated, site: &site, plan: plan)
         for page in updated {
             let section = site.sections[page.source.parentSection]!

@@ -56,6 +56,8 @@ public struct BuildSession: Sendable {
     var previousAnchors: [String: AnchorAliases.Published] = [:]
     /// Content paths of every file found under content/ (drafts left out, as the site leaves them out).
     private var knownFiles: Set<String> = []
+    /// Page id → content type, for checking references in front matter.
+    private var typeById: [String: String] = [:]
     private var derivedPaths: Set<String> = []
 
     // Diagnostics by where they come from, so that an update replaces exactly the ones it redid.
@@ -129,6 +131,7 @@ public struct BuildSession: Sendable {
             if d.file.hasSuffix(".md") { loadDiagnostics[d.file, default: []].append(d) } else { globalDiagnostics.append(d) }
         }
         knownFiles = Set(content.pages.map(\.contentPath)).union(content.assets.map(\.contentPath))
+        typeById = Dictionary(content.pages.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a })
         schemaDiagnostics = SchemaValidator(config: config).validate(content.pages) + PlaceholderRules(config: config).check(content.pages)
 
         let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: false)
@@ -237,22 +240,22 @@ public struct BuildSession: Sendable {
     /// Re-reads and re-renders the given pages. Returns the output paths that changed (`["*"]`
     /// when the graph had to be rebuilt), or nil when only a full build can be right.
     private mutating func updatePages(_ contentPaths: [String], loader: ContentLoader) -> [String]? {
-        guard let config, var plan, let theme, let site else { return nil }
+        // No local copy of `site` is kept: swapping a page in must not copy 10,000 pages.
+        guard let config, let theme, self.site != nil else { return nil }
         var fresh: [SourcePage] = []
         var freshLoad: [String: [Diagnostic]] = [:]
-        var candidates = plan.pages
         for path in contentPaths {
             let (loaded, diagnostics) = loader.loadPage(DiscoveredFile(contentPath: path, url: contentURL(path)))
-            guard let page = loaded, let i = planIndex[page.id], let old = site.page(page.id) else { return nil }
+            guard let page = loaded, planIndex[page.id] != nil, let old = self.site!.page(page.id) else { return nil }
             // Leaving the site, a new address or type: the plan changes.
             if page.isDraft && !options.includeDrafts { return nil }
             if page.type != old.source.type || page.meta("slug") != old.source.meta("slug")
                 || page.meta("aliases") != old.source.meta("aliases") { return nil }
             fresh.append(page)
             freshLoad[page.sourcePath] = diagnostics
-            candidates[i] = page
         }
-        let schema = SchemaValidator(config: config).validate(candidates) + PlaceholderRules(config: config).check(candidates)
+        // Ids and types are as before (or we returned above), so other pages' references stay as they were.
+        let schema = SchemaValidator(config: config).validate(fresh, typeById: typeById) + PlaceholderRules(config: config).check(fresh)
 
         // Pages whose new text has errors before the graph keep their last good version.
         var applied: [SourcePage] = []
@@ -266,21 +269,21 @@ public struct BuildSession: Sendable {
                 applied.append(page)
             }
         }
-        let keptBack = Set(heldBack.keys)
-        schemaDiagnostics = schema.filter { !keptBack.contains($0.file) }
-            + schemaDiagnostics.filter { keptBack.contains($0.file) }
+        let appliedFiles = Set(applied.map(\.sourcePath))
+        schemaDiagnostics = schemaDiagnostics.filter { !appliedFiles.contains($0.file) }
+            + schema.filter { appliedFiles.contains($0.file) }
         guard !applied.isEmpty else { return [] }
         generation += 1
         derivedIsStale = true
-        for page in applied { plan.pages[planIndex[page.id]!] = page }
-        self.plan = plan
+        for page in applied { self.plan!.pages[planIndex[page.id]!] = page }
+        let plan = self.plan!
 
         let bodies = renderMarkdown(applied)
         var faceChanged = false
         var updated: [Page] = []
         for (source, body) in zip(applied, bodies) {
             rendered[source.id] = body
-            let old = site.pages[siteIndex[source.id]!]
+            let old = self.site!.pages[siteIndex[source.id]!]
             var unused: [Diagnostic] = []
             var page = SiteGraph.makePage(source, body, address: old.address, config: config, diagnostics: &unused)
             var one = [page]
@@ -296,7 +299,8 @@ public struct BuildSession: Sendable {
             rebuildFromGraph(derivedNow: false)
             return ["*"]
         }
-        var current = site
+        var current = self.site!
+        self.site = nil
         let rerender = swapIn(updated, site: &current, plan: plan)
         self.site = current
         let pages = rerender.sorted().compactMap { siteIndex[$0].map { current.pages[$0] } }
