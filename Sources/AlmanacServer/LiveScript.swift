@@ -5,15 +5,23 @@ enum LiveScript {
     static let scriptPath = "/__almanac/live.js"
     static let stylePath = "/__almanac/live.css"
     static let eventsPath = "/__almanac/events"
+    static let workerPath = "/__almanac/live-worker.js"
 
-    /// Inserted before `</head>`.
-    static let tags = "<link rel=\"stylesheet\" href=\"\(stylePath)\"><script defer src=\"\(scriptPath)\"></script>"
+    /// Inserted before `</head>`; `build` tells the page which build it shows, so a rebuild between
+    /// loading the page and connecting to the events is not missed.
+    static func tags(build: Int) -> String {
+        "<meta name=\"almanac-build\" content=\"\(build)\"><link rel=\"stylesheet\" href=\"\(stylePath)\">"
+            + "<script defer src=\"\(scriptPath)\"></script>"
+    }
 
     static let script = #"""
     // Almanac preview: reloads the page when its files change and shows build errors over it.
+    // All open pages share one event stream through a shared worker: a browser opens at most six
+    // connections to one server, and a stream per tab would use them up.
     (() => {
       'use strict';
-      let build = null;
+      const meta = document.querySelector('meta[name=almanac-build]');
+      let build = meta ? Number(meta.content) : null;
       const here = () => {
         let p = decodeURIComponent(location.pathname);
         if (p.endsWith('/index.html')) p = p.slice(0, -'index.html'.length);
@@ -60,25 +68,55 @@ enum LiveScript {
         box.append(close);
         document.body.append(box);
       };
-      const connect = () => {
-        const events = new EventSource('/__almanac/events');
-        events.addEventListener('hello', (e) => {
-          const d = JSON.parse(e.data);
-          // The server restarted or rebuilt while we were away.
+      const handle = (event, d) => {
+        if (event === 'hello') {
+          // The server restarted, or rebuilt between this page's load and now.
           if (build !== null && d.build !== build) { location.reload(); return; }
           build = d.build;
           document.documentElement.dataset.almanacLive = 'connected';  // for tests and the curious
           show(d.problems);
-        });
-        events.addEventListener('reload', (e) => {
-          const d = JSON.parse(e.data);
+        } else if (event === 'reload') {
           build = d.build;
           if (!d.pages || d.pages.includes(here())) { location.reload(); } else { hide(); }
-        });
-        events.addEventListener('problems', (e) => show(JSON.parse(e.data).problems));
+        } else if (event === 'problems') {
+          show(d.problems);
+        }
       };
-      connect();
+      if (typeof SharedWorker === 'function') {
+        const worker = new SharedWorker('/__almanac/live-worker.js', { name: 'almanac-live' });
+        worker.port.onmessage = (e) => handle(e.data.event, e.data.data);
+        worker.port.start();
+        addEventListener('pagehide', () => worker.port.postMessage('bye'));
+      } else {
+        const events = new EventSource('/__almanac/events');
+        for (const name of ['hello', 'reload', 'problems']) {
+          events.addEventListener(name, (e) => handle(name, JSON.parse(e.data)));
+        }
+      }
     })();
+    """#
+
+    /// The one event stream for every open page; tells each page that connects where things stand.
+    static let worker = #"""
+    'use strict';
+    const ports = new Set();
+    let state = null;
+    const events = new EventSource('/__almanac/events');
+    for (const name of ['hello', 'reload', 'problems']) {
+      events.addEventListener(name, (e) => {
+        const data = JSON.parse(e.data);
+        state = name === 'problems' ? { build: data.build, problems: data.problems }
+          : name === 'reload' ? { build: data.build, problems: [] } : data;
+        for (const port of ports) port.postMessage({ event: name, data });
+      });
+    }
+    onconnect = (e) => {
+      const port = e.ports[0];
+      ports.add(port);
+      port.onmessage = (m) => { if (m.data === 'bye') ports.delete(port); };
+      port.start();
+      if (state) port.postMessage({ event: 'hello', data: state });
+    };
     """#
 
     static let style = """

@@ -74,8 +74,8 @@ public final class PreviewServer: @unchecked Sendable {
         queue.sync {
             let update = session.build()
             report(.built(update, trigger: []))
-            responder.publish(session.files)
-            setState(problems: update.diagnostics.filter { $0.severity == .error }, newBuild: true)
+            let number = setState(problems: update.diagnostics.filter { $0.severity == .error }, newBuild: true)
+            responder.publish(session.files, build: number)
             failing = !update.succeeded
         }
         let url = try await listen()
@@ -168,11 +168,11 @@ public final class PreviewServer: @unchecked Sendable {
         if update.scope == .nothing && update.succeeded == !failing { return }
         report(.built(update, trigger: changes.sorted()))
         if update.succeeded {
-            responder.publish(session.files)
             // After a failure the site may differ anywhere from what the pages show.
             let pages = failing ? nil : update.changedPaths.flatMap(Self.pageURLs)
             failing = false
             let number = setState(problems: [], newBuild: true)
+            responder.publish(session.files, build: number)
             events.send(event: "reload", data: Self.json(["build": number, "pages": pages.map { $0 as Any } ?? NSNull()]))
         } else {
             failing = true

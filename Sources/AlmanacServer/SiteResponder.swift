@@ -7,6 +7,7 @@ import Foundation
 final class SiteResponder: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: OutputFile] = [:]
+    private var build = 0
     /// Real paths of content/ and templates/: a copied file must really lie inside one of them.
     private let allowedRoots: [String]
     let events: LiveEvents
@@ -18,9 +19,15 @@ final class SiteResponder: @unchecked Sendable {
         self.events = events
     }
 
-    func publish(_ files: [String: OutputFile]) {
-        lock.withLock { self.files = files }
+    /// The files of a good build; `build` numbers it for the pages (nil: the same build, refreshed).
+    func publish(_ files: [String: OutputFile], build: Int? = nil) {
+        lock.withLock {
+            self.files = files
+            if let build { self.build = build }
+        }
     }
+
+    private var currentBuild: Int { lock.withLock { build } }
 
     private func file(_ path: String) -> OutputFile? { lock.withLock { files[path] } }
 
@@ -32,6 +39,7 @@ final class SiteResponder: @unchecked Sendable {
         switch raw {
         case LiveScript.scriptPath: return body(Data(LiveScript.script.utf8), type: "text/javascript; charset=utf-8", request)
         case LiveScript.stylePath: return body(Data(LiveScript.style.utf8), type: "text/css; charset=utf-8", request)
+        case LiveScript.workerPath: return body(Data(LiveScript.worker.utf8), type: "text/javascript; charset=utf-8", request)
         case LiveScript.eventsPath: return events.subscribe(hello: hello())
         default: break
         }
@@ -46,14 +54,14 @@ final class SiteResponder: @unchecked Sendable {
             guard let file = file(path) else { return notFound(request) }
             switch file.contents {
             case .data(let data):
-                return body(path.hasSuffix(".html") ? Self.inject(into: data) : data, type: MIMEType.forPath(path), request)
+                return body(path.hasSuffix(".html") ? inject(into: data) : data, type: MIMEType.forPath(path), request)
             case .copy(let url):
                 let real = url.resolvingSymlinksInPath().standardizedFileURL.path
                 guard allowedRoots.contains(where: { real.hasPrefix($0) }) else {
                     return text(.forbidden, "Запрещено: файл лежит за пределами папки сайта.\n")
                 }
                 guard let data = try? Data(contentsOf: URL(fileURLWithPath: real)) else { return notFound(request) }
-                return body(path.hasSuffix(".html") ? Self.inject(into: data) : data, type: MIMEType.forPath(path), request)
+                return body(path.hasSuffix(".html") ? inject(into: data) : data, type: MIMEType.forPath(path), request)
             }
         }
     }
@@ -63,7 +71,7 @@ final class SiteResponder: @unchecked Sendable {
         guard case .data(let page)? = file("404.html")?.contents else { return text(.notFound, "Не найдено.\n") }
         var data = page
         if let head = data.range(of: Data("<head>".utf8)) { data.insert(contentsOf: Data("<base href=\"/\">".utf8), at: head.upperBound) }
-        var response = body(Self.inject(into: data), type: "text/html; charset=utf-8", request)
+        var response = body(inject(into: data), type: "text/html; charset=utf-8", request)
         response.statusCode = .notFound
         return response
     }
@@ -90,9 +98,9 @@ final class SiteResponder: @unchecked Sendable {
     }
 
     /// The live-reload script and style, just before `</head>`.
-    static func inject(into html: Data) -> Data {
+    func inject(into html: Data) -> Data {
         var data = html
-        let tags = Data(LiveScript.tags.utf8)
+        let tags = Data(LiveScript.tags(build: currentBuild).utf8)
         if let end = data.range(of: Data("</head>".utf8)) { data.insert(contentsOf: tags, at: end.lowerBound) } else { data.append(tags) }
         return data
     }

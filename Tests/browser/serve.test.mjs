@@ -86,6 +86,34 @@ test('serve: an edit shows without a reload; a broken file shows file:line over 
   }
 });
 
+test('serve: eight open tabs share one event stream, so none waits for a free connection', { skip, timeout: 120000 }, async () => {
+  const site = copyFixture('basic');
+  const server = startServer(site);
+  const pages = [];
+  try {
+    const url = await server.url;
+    // Chromium allows six connections per server: eight streams of their own would starve the seventh tab.
+    const paths = ['', 'guide/', 'guide/first-step/', 'guide/second-step/', 'tags/', 'search/', 'cases/', 'guide/first-step/#kak-nachat'];
+    for (const p of paths) {
+      const page = await browser.newPage();
+      await page.goto(url + p);
+      await page.waitFor(() => document.documentElement.dataset.almanacLive === 'connected', { timeout: 10000 });
+      pages.push(page);
+    }
+    const file = path.join(site, 'content/guide/second-step.md');
+    const reloaded = pages[3].waitForEvent('Page.loadEventFired', 15000);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8') + '\nПравка при восьми вкладках.\n');
+    await reloaded;
+    await pages[3].waitFor(() => document.querySelector('main')?.textContent.includes('Правка при восьми вкладках.'), { timeout: 10000 });
+    for (const page of pages) assert.deepEqual(errors(page), []);
+  } finally {
+    for (const page of pages) await browser.send('Target.closeTarget', { targetId: page.targetId }).catch(() => {});
+    server.child.kill('SIGTERM');
+    await server.exited;
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});
+
 test('serve: SIGINT stops it cleanly and frees the port', { skip: missingBinary, timeout: 60000 }, async () => {
   const site = copyFixture('basic');
   const server = startServer(site);
