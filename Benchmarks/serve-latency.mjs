@@ -77,7 +77,7 @@ let log = '';
 const rebuildTimes = [];
 server.stderr.on('data', (chunk) => {
   log += chunk;
-  for (const m of String(chunk).matchAll(/страниц пересобрано: \d+, (\d+) мс/g)) rebuildTimes.push(Number(m[1]));
+  for (const m of String(chunk).matchAll(/^↻ .*, (\d+) мс/gm)) rebuildTimes.push(Number(m[1]));
 });
 const cleanup = () => { server.kill('SIGTERM'); fs.rmSync(work, { recursive: true, force: true }); };
 process.on('exit', cleanup);

@@ -166,7 +166,12 @@ public final class PreviewServer: @unchecked Sendable {
     private func apply(_ changes: Set<String>) {
         let update = session.update(changed: changes)
         if update.scope == .nothing && update.succeeded == !failing { return }
-        report(.built(update, trigger: changes.sorted()))
+        // Editors' temporary files come and go around a save; name only what is there, or was a page.
+        let site = options.siteDirectory
+        let trigger = changes.filter {
+            $0.hasSuffix(".md") || $0 == "almanac.yml" || FileManager.default.fileExists(atPath: site.appendingPathComponent($0).path)
+        }
+        report(.built(update, trigger: (trigger.isEmpty ? changes : trigger).sorted()))
         if update.succeeded {
             // After a failure the site may differ anywhere from what the pages show.
             let pages = failing ? nil : update.changedPaths.flatMap(Self.pageURLs)

@@ -102,7 +102,7 @@ final class ServeLog: @unchecked Sendable {
                 } else {
                     let what: String
                     switch update.scope {
-                    case .pages(let pages): what = "страниц пересобрано: \(pages.count)"
+                    case .pages: what = "обновлено страниц: \(update.changedPaths?.filter { $0.hasSuffix(".html") }.count ?? 0)"
                     case .graph: what = "пересобраны все страницы"
                     case .full: what = "полная сборка"
                     case .assets: what = "файлы обновлены"
