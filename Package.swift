@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The offline bundle (`almanac bundle`) is a zip written with fixed timestamps.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The preview server's HTTP: small, no SwiftNIO (see AlmanacServer).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); nothing else lives here.
@@ -39,10 +41,20 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // `almanac serve`: watch, rebuild, live reload. Its own target so the generator builds without it.
+        .target(
+            name: "AlmanacServer",
+            dependencies: [
+                "Almanac",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "almanac",
             dependencies: [
                 "Almanac",
+                "AlmanacServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +76,10 @@ let package = Package(
             name: "AlmanacTests",
             dependencies: ["Almanac", "AlmanacCorpus", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AlmanacServerTests",
+            dependencies: ["AlmanacServer", "Almanac"]
         ),
     ],
     swiftLanguageModes: [.v6]

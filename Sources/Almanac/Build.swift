@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// `almanac check` validates everything and writes nothing.
     public var writeOutput: Bool
+    /// Told when each stage ends, with what the next one works on (pages after `load`, files after
+    /// `theme`): the command line shows it as progress on a terminal.
+    public var progress: (@Sendable (_ finishedStage: String, _ count: Int?) -> Void)?
 
     public init(siteDirectory: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false,
                 links: SiteConfig.LinkPolicy? = nil, strict: Bool = false, includeDrafts: Bool = false,
@@ -50,10 +53,11 @@ public enum Build {
         var diagnostics: [Diagnostic] = []
         var stages: [(name: String, seconds: Double)] = []
         var stageStart = started
-        func stage(_ name: String) {
+        func stage(_ name: String, count: Int? = nil) {
             let now = Date()
             stages.append((name, now.timeIntervalSince(stageStart)))
             stageStart = now
+            options.progress?(name, count)
         }
         func finish(_ site: Site? = nil, files: Int = 0) -> BuildResult {
             var all = diagnostics
@@ -85,7 +89,7 @@ public enum Build {
         diagnostics += SchemaValidator(config: config).validate(content.pages)
         diagnostics += PlaceholderRules(config: config).check(content.pages)
 
-        stage("load")
+        stage("load", count: content.pages.count)
         let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: options.offline)
         diagnostics += planDiagnostics
 
@@ -105,19 +109,17 @@ public enum Build {
         diagnostics += graphDiagnostics
         var site = assembled
         LastUpdated.stamp(&site, history: GitHistory.lastChanged(siteDirectory: options.siteDirectory))
+        diagnostics += SiteLint.check(site)
 
         stage("graph")
         guard let theme else { return finish(site) }
         var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: options.offline)
         stage("index")
         files += ThemeRenderer(theme: theme).render(site)
-        stage("theme")
+        stage("theme", count: files.count)
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
-        files.append(SiteFiles.robots(site))
-        files.append(AnchorAliases.manifest(site.pages))
-        if let sitemap = SiteFiles.sitemap(site) { files.append(sitemap) }
-        if let feed = AtomFeed.make(site) { files.append(feed) }
+        files += DerivedFiles.siteFiles(site)
 
         let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
         guard options.writeOutput, !blocking else { return finish(site, files: files.count) }

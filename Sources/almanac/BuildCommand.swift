@@ -37,10 +37,13 @@ struct BuildCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             siteDirectory: URL(fileURLWithPath: siteDirectory), output: output.map { URL(fileURLWithPath: $0) },
             baseURL: baseURL, offline: offline, links: links?.policy, strict: strict, includeDrafts: drafts)
+        let progress = ProgressLine(quiet: quiet)
+        options.progress = { progress.stageFinished($0, count: $1) }
         let result = Build.run(options)
+        progress.finish()
         let console = Console()
         console.report(result.diagnostics)
         if !quiet || result.diagnostics.hasErrors {

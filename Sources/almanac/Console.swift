@@ -23,6 +23,13 @@ struct Console {
         }
     }
 
+    func checkSummary(_ result: BuildResult) {
+        let errors = result.diagnostics.errorCount, warnings = result.diagnostics.warningCount
+        let verdict = errors > 0 ? "Найдены ошибки" : "Проверено"
+        write("\(verdict): страниц \(result.pageCount), ошибок \(errors), предупреждений \(warnings), "
+              + String(format: "%.2f с", result.seconds) + "\n")
+    }
+
     func summary(_ result: BuildResult, output: String) {
         let errors = result.diagnostics.errorCount, warnings = result.diagnostics.warningCount
         let time = String(format: "%.2f", result.seconds)

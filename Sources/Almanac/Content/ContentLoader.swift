@@ -40,7 +40,8 @@ public struct ContentLoader: Sendable {
         return (LoadedContent(pages: pages, assets: assets), diagnostics)
     }
 
-    private func loadPage(_ file: DiscoveredFile) -> (SourcePage?, [Diagnostic]) {
+    /// One file, read and split; `BuildSession` re-reads single files through it after an edit.
+    func loadPage(_ file: DiscoveredFile) -> (SourcePage?, [Diagnostic]) {
         let sourcePath = "content/" + file.contentPath
         guard let data = try? Data(contentsOf: file.url) else {
             return (nil, [.error("не удалось прочитать файл", file: sourcePath, code: "io")])

@@ -17,7 +17,11 @@ public struct SchemaValidator: Sendable {
     ]
 
     public func validate(_ pages: [SourcePage]) -> [Diagnostic] {
-        let typeById = Dictionary(pages.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a })
+        validate(pages, typeById: Dictionary(pages.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Some pages against the types of all (`BuildSession` checks only the pages an edit changed).
+    func validate(_ pages: [SourcePage], typeById: [String: String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in pages {
             let schema = page.type == "section" ? [] : config.type(page.type).fields

@@ -10,34 +10,54 @@ public struct ThemeRenderer: Sendable {
     }
 
     public func render(_ site: Site) -> [OutputFile] {
-        let theme = self.theme
-        let sidebars = renderSidebars(site)
-        let feedURL = PageContext.feedURL(for: site)
-        let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
-        // Per-page work on every core; each chunk builds its own (non-Sendable) context dictionaries.
-        var files = site.pages.concurrentMap { page -> OutputFile in
-            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL)
-            let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
-            return OutputFile(path: page.address.outputPath, text: html)
-        }
-        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: feedURL)
-        for section in site.sections.values.sorted(by: { $0.id < $1.id }) where section.indexPage == nil && !section.id.isEmpty {
+        render(site, sidebars: renderSidebars(site))
+    }
+
+    /// The whole site with sidebars rendered beforehand (`BuildSession` keeps them between edits).
+    func render(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
+        renderPages(site.pages, of: site, sidebars: sidebars) + renderGenerated(site, sidebars: sidebars)
+    }
+
+    /// The pages the generator makes itself: listings of folders without `_index.md`, tags, search,
+    /// redirects, 404. With `showing`, only the listings, tag pages and redirects that show one of
+    /// those pages (`BuildSession`, after a title or description changed).
+    func renderGenerated(_ site: Site, sidebars: [SidebarBuilder.Key: String], showing: Set<String>? = nil) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: PageContext.feedURL(for: site))
+        func shows(_ ids: [String]) -> Bool { showing.map { only in ids.contains(where: only.contains) } ?? true }
+        for section in site.sections.values.sorted(by: { $0.id < $1.id })
+        where section.indexPage == nil && !section.id.isEmpty && shows(section.pages) {
             files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,
                                     text: theme.render(layout: "section", context.generatedSection(section))))
         }
-        files += tagPages(site, context)
-        files.append(special("search", title: theme.strings["search.title"], directory: "search", site: site, context: context))
+        files += tagPages(site, context, showing: showing)
+        if showing == nil {
+            files.append(special("search", title: theme.strings["search.title"], directory: "search", site: site, context: context))
+        }
+        // The playbook lists every principle and reply: any retitling may show there.
         if PlaybookContext.exists(in: site) {
             files.append(OutputFile(path: PlaybookContext.address.outputPath,
                                     text: theme.render(layout: "playbook", PlaybookContext(site: site, context: context).make())))
         }
-        files += redirects(site, context)
-        files.append(notFound(site, context))
+        files += redirects(site, context, to: showing)
+        if showing == nil { files.append(notFound(site, context)) }
         return files
     }
 
+    /// The HTML of the given pages only; on every core, each chunk building its own (non-Sendable) context dictionaries.
+    func renderPages(_ pages: [Page], of site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
+        let theme = self.theme
+        let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
+        let feedURL = PageContext.feedURL(for: site)
+        return pages.concurrentMap { page -> OutputFile in
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL)
+            let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
+            return OutputFile(path: page.address.outputPath, text: html)
+        }
+    }
+
     /// One sidebar per folder and open section, for every page and listing the site writes.
-    private func renderSidebars(_ site: Site) -> [SidebarBuilder.Key: String] {
+    func renderSidebars(_ site: Site) -> [SidebarBuilder.Key: String] {
         let builder = SidebarBuilder(site: site)
         var keys: Set<SidebarBuilder.Key> = []
         for page in site.pages { keys.insert(builder.key(for: page.address, current: page.id)) }
@@ -67,15 +87,15 @@ public struct ThemeRenderer: Sendable {
         return OutputFile(path: address.outputPath, text: theme.render(layout: layout, c))
     }
 
-    private func tagPages(_ site: Site, _ context: PageContext) -> [OutputFile] {
+    private func tagPages(_ site: Site, _ context: PageContext, showing: Set<String>? = nil) -> [OutputFile] {
         let all = PageAddress(directory: "tags")
         var c = context.base(at: all, currentPage: nil, title: theme.strings["tags.title"])
         c["page"] = ["title": theme.strings["tags.title"]] as [String: Any]
         c["tags"] = site.tags.map { tag -> [String: Any] in
             ["name": tag.name, "count": tag.pages.count, "url": all.relativeURL(to: tag.address, offline: site.offline)]
         }
-        var files = [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))]
-        for tag in site.tags {
+        var files = showing == nil ? [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))] : []
+        for tag in site.tags where showing.map({ only in tag.pages.contains(where: only.contains) }) ?? true {
             let a = tag.address
             var t = context.base(at: a, currentPage: nil, title: tag.name)
             t["page"] = ["title": tag.name, "isTag": true] as [String: Any]
@@ -86,9 +106,9 @@ public struct ThemeRenderer: Sendable {
     }
 
     /// Old addresses from `aliases`: a page that forwards the reader, from disk as well as from a server.
-    private func redirects(_ site: Site, _ context: PageContext) -> [OutputFile] {
+    private func redirects(_ site: Site, _ context: PageContext, to pages: Set<String>? = nil) -> [OutputFile] {
         site.redirects.compactMap { redirect in
-            guard let target = site.page(redirect.to) else { return nil }
+            guard pages?.contains(redirect.to) ?? true, let target = site.page(redirect.to) else { return nil }
             let url = redirect.from.relativeURL(to: target.address, offline: site.offline)
             let c: [String: Any] = ["url": url, "title": target.title, "ui": theme.strings.templateValue,
                                     "site": ["language": site.config.language]]

@@ -2,10 +2,11 @@
 /// else the last commit that touched the file, else `date:`.
 enum LastUpdated {
     static func stamp(_ site: inout Site, history: [String: String]) {
-        for i in site.pages.indices {
-            let source = site.pages[i].source
-            let declared = source.meta("updated")?.string.flatMap(IsoDate.init)?.text
-            site.pages[i].updated = declared ?? history[source.sourcePath] ?? site.pages[i].date.flatMap(IsoDate.init)?.text
-        }
+        for i in site.pages.indices { site.pages[i].updated = date(of: site.pages[i], history: history) }
+    }
+
+    static func date(of page: Page, history: [String: String]) -> String? {
+        let declared = page.source.meta("updated")?.string.flatMap(IsoDate.init)?.text
+        return declared ?? history[page.source.sourcePath] ?? page.date.flatMap(IsoDate.init)?.text
     }
 }

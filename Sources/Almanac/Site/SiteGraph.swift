@@ -23,7 +23,7 @@ public enum SiteGraph {
         return (site, diagnostics)
     }
 
-    private static func makePage(_ source: SourcePage, _ body: RenderedPage, address: PageAddress, config: SiteConfig,
+    static func makePage(_ source: SourcePage, _ body: RenderedPage, address: PageAddress, config: SiteConfig,
                                  diagnostics: inout [Diagnostic]) -> Page {
         let fileName = source.id.split(separator: "/").last.map(String.init) ?? ""
         let title = source.meta("title")?.string ?? body.leadingTitle ?? (source.id.isEmpty ? config.title : fileName)
@@ -40,52 +40,62 @@ public enum SiteGraph {
     /// Re-resolves each outgoing link (cheap and pure) to report problems with their lines,
     /// checks anchors against the target's headings, and records backlinks.
     private static func checkLinks(pages: inout [Page], index: [String: Int], plan: SitePlan) -> [Diagnostic] {
-        let severity: Diagnostic.Severity = plan.config.links == .error ? .error : .warning
         var diagnostics: [Diagnostic] = []
         var backlinks: [String: [String]] = [:]
         for page in pages {
-            var linked: Set<String> = []
-            for link in page.rendered.links {
-                let r = plan.resolver.resolve(link.destination, fromContentPath: page.source.contentPath, address: page.address)
-                func report(_ message: String, code: String, hint: String? = nil) {
-                    diagnostics.append(Diagnostic(file: page.source.sourcePath, line: link.line, column: link.column,
-                                                  severity: severity, code: code, message: message, hint: hint))
-                }
-                if link.isImage && !link.hasText {
-                    diagnostics.append(.warning("у изображения нет альтернативного текста", file: page.source.sourcePath,
-                                                line: link.line, column: link.column, code: "image-alt",
-                                                hint: "опишите картинку: ![что на ней](\(link.destination))"))
-                }
-                switch r.problem {
-                case .missingPage(let path, let suggestion)?:
-                    report("ссылка на несуществующую страницу «\(path)»", code: "broken-link",
-                           hint: suggestion.map { "может быть, \($0)?" })
-                case .missingFile(let path, let suggestion)?:
-                    report(link.isImage ? "нет изображения «\(path)»" : "нет файла «\(path)»",
-                           code: link.isImage ? "missing-image" : "broken-link", hint: suggestion.map { "может быть, \($0)?" })
-                case .leavesContent(let path)?:
-                    report("ссылка «\(path)» ведёт за пределы папки content/", code: "broken-link",
-                           hint: "ссылайтесь на страницы и файлы внутри content/")
-                case nil:
-                    break
-                }
-                guard case .page(let id, let anchor)? = r.target, let targetIndex = index[id] else { continue }
-                if id != page.id { linked.insert(id) }
-                if let anchor, !anchor.isEmpty {
-                    let target = pages[targetIndex]
-                    if !target.rendered.headings.contains(where: { $0.anchor == anchor }) && target.anchorAliases[anchor] == nil {
-                        let suggestion = EditDistance.suggestion(for: anchor, among: target.rendered.headings.map(\.anchor))
-                        report("на странице \(target.source.sourcePath) нет заголовка с якорем «#\(anchor)»",
-                               code: "broken-anchor", hint: suggestion.map { "может быть, #\($0)?" })
-                    }
-                }
-            }
+            let (pageDiagnostics, linked) = checkLinks(of: page, pages: pages, index: index, plan: plan)
+            diagnostics += pageDiagnostics
             for id in linked { backlinks[id, default: []].append(page.id) }
         }
         for (id, from) in backlinks {
             if let i = index[id] { pages[i].backlinks = from.sorted() }
         }
         return diagnostics
+    }
+
+    /// The link problems of one page, and the pages it links to. Also used by `BuildSession`
+    /// to recheck only the pages an edit can affect.
+    static func checkLinks(of page: Page, pages: [Page], index: [String: Int], plan: SitePlan)
+        -> (diagnostics: [Diagnostic], linked: Set<String>) {
+        let severity: Diagnostic.Severity = plan.config.links == .error ? .error : .warning
+        var diagnostics: [Diagnostic] = []
+        var linked: Set<String> = []
+        for link in page.rendered.links {
+            let r = plan.resolver.resolve(link.destination, fromContentPath: page.source.contentPath, address: page.address)
+            func report(_ message: String, code: String, hint: String? = nil) {
+                diagnostics.append(Diagnostic(file: page.source.sourcePath, line: link.line, column: link.column,
+                                              severity: severity, code: code, message: message, hint: hint))
+            }
+            if link.isImage && !link.hasText {
+                diagnostics.append(.warning("у изображения нет альтернативного текста", file: page.source.sourcePath,
+                                            line: link.line, column: link.column, code: "image-alt",
+                                            hint: "опишите картинку: ![что на ней](\(link.destination))"))
+            }
+            switch r.problem {
+            case .missingPage(let path, let suggestion)?:
+                report("ссылка на несуществующую страницу «\(path)»", code: "broken-link",
+                       hint: suggestion.map { "может быть, \($0)?" })
+            case .missingFile(let path, let suggestion)?:
+                report(link.isImage ? "нет изображения «\(path)»" : "нет файла «\(path)»",
+                       code: link.isImage ? "missing-image" : "broken-link", hint: suggestion.map { "может быть, \($0)?" })
+            case .leavesContent(let path)?:
+                report("ссылка «\(path)» ведёт за пределы папки content/", code: "broken-link",
+                       hint: "ссылайтесь на страницы и файлы внутри content/")
+            case nil:
+                break
+            }
+            guard case .page(let id, let anchor)? = r.target, let targetIndex = index[id] else { continue }
+            if id != page.id { linked.insert(id) }
+            if let anchor, !anchor.isEmpty {
+                let target = pages[targetIndex]
+                if !target.rendered.headings.contains(where: { $0.anchor == anchor }) && target.anchorAliases[anchor] == nil {
+                    let suggestion = EditDistance.suggestion(for: anchor, among: target.rendered.headings.map(\.anchor))
+                    report("на странице \(target.source.sourcePath) нет заголовка с якорем «#\(anchor)»",
+                           code: "broken-anchor", hint: suggestion.map { "может быть, #\($0)?" })
+                }
+            }
+        }
+        return (diagnostics, linked)
     }
 
     /// Every front-matter field declared as a reference gives the referenced page a back-reference,

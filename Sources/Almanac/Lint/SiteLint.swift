@@ -1,0 +1,29 @@
+import Foundation
+
+/// Checks of the site as a whole that no single stage can make: what a careful editor would
+/// notice reading the knowledge base end to end. Every finding is a warning; `almanac build`
+/// and `almanac check` both run them, so the bundled site has to stay clean.
+///
+/// Broken links and anchors, missing images, images without alt text (SiteGraph), schema
+/// violations (SchemaValidator) and pages that claim one URL (SitePlan) are found by the
+/// pipeline stages themselves; the checks here only add to them.
+public enum SiteLint {
+    public static func check(_ site: Site) -> [Diagnostic] {
+        DuplicateTitles.check(site.pages)
+            + OrphanPages.check(site)
+            + RepeatedParagraphs.check(site.pages)
+    }
+
+    /// Lower case, Markdown emphasis and quotes at word edges dropped, one space between words:
+    /// the form in which two texts count as the same.
+    static func fold(_ text: String) -> String {
+        var words: [String] = []
+        for word in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+            let trimmed = word.trimmingCharacters(in: edgeCharacters)
+            if !trimmed.isEmpty { words.append(trimmed) }
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static let edgeCharacters = CharacterSet(charactersIn: "*_`~\"'«»„“”()[]")
+}
