@@ -145,3 +145,21 @@ import Testing
         #expect(text.contains("v.md"))
     }
 }
+
+/// The brief the knowledge base started from repeats its whole text, as delivered: pasted into
+/// a page one paragraph per line, the lint must flag the second copy.
+@Suite struct SeedRepeatTests {
+    @Test(.enabled(if: SharedMaterial.exists("seed/000_8bc918fa59de860c.txt"), "../shared/seed is absent beside the checkout"))
+    func theSeedDocumentsDuplicationIsCaught() throws {
+        let seed = try String(contentsOf: SharedMaterial.file("seed/000_8bc918fa59de860c.txt"), encoding: .utf8)
+        let lines = seed.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        let page = lines.joined(separator: "\n\n") + "\n"
+        let site = Fixtures.makeSite(["_index.md": "# Главная\n\n[Бриф](brief.md)\n", "brief.md": page])
+        let repeats = Build.run(BuildOptions(siteDirectory: site, writeOutput: false)).diagnostics
+            .filter { $0.code == "repeated-paragraph" }
+        // Paragraph i (from 0) sits on line 2i+1, so the second copy starts after line `lines.count`:
+        // its long paragraphs are flagged, the first copy's never.
+        #expect(repeats.count >= 8)
+        #expect(repeats.allSatisfy { $0.file == "content/brief.md" && $0.line > lines.count })
+    }
+}
