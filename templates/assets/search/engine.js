@@ -282,6 +282,15 @@
   const TO_RUSSIAN = new Map([...LATIN_KEYS].map((c, i) => [c, RUSSIAN_KEYS[i]]));
   const TO_LATIN = new Map([...RUSSIAN_KEYS].map((c, i) => [c, LATIN_KEYS[i]]).concat([['Э', "'"]]));
 
+  const scriptOf = (text) => (/[a-z]/i.test(text) ? 'latin' : /[а-яё]/i.test(text) ? 'cyrillic' : null);
+
+  /** The script most term shards start in: the language the site is written in. */
+  function mainScript(shards) {
+    const count = { latin: 0, cyrillic: 0 };
+    for (const s of shards) if (scriptOf(s[0] || '')) count[scriptOf(s[0])]++;
+    return count.cyrillic >= count.latin ? 'cyrillic' : 'latin';
+  }
+
   /** `text` as it reads typed on the other layout, or null unless it is letters of one script. */
   function otherLayout(text) {
     const latin = /[a-z]/i.test(text), russian = /[а-яё]/i.test(text);
@@ -351,6 +360,7 @@
           }
           const words = (text) => (text ? text.split(' ') : []);
           meta = { ...m, shards: m.shards.split(' '), lexicons: words(m.lexicons), stopwords: words(m.stopwords) };
+          meta.script = mainScript(meta.shards);
           analyzer = Almanac.normalize.createAnalyzer({ stopwords: meta.stopwords, languages: m.languages });
           return meta;
         })();
@@ -650,11 +660,16 @@
 
     /** How many pages match every word of `text` alone, and whether each word matched whole (not
      *  only as the start of longer words); null when it has nothing to search (stop words). */
-    async function matchesOf(text, typing) {
+    async function matchesOf(text, typing, typos = false) {
       const words = clausesOf(parseQuery(text + (typing ? '' : ' ')).words);
       if (!words.length) return null;
       await Promise.all(words.map((c) => (c.prefix ? expandPrefix(c) : null)));
       await Promise.all(words.map(scoreClause));
+      const missing = typos ? words.filter((c) => c.docs.length === 0 && c.words.length === 1) : [];
+      if (missing.length) {
+        await Promise.all(missing.map(expandTypos));
+        await Promise.all(missing.map(scoreClause));
+      }
       let docs = words[0].docs;
       for (const c of words.slice(1)) docs = docs.filter((d) => c.best[d] >= 0);
       const whole = words.every((c) => c.alternatives.some((a) => a.found && a.weight !== WEIGHT.prefix));
@@ -675,7 +690,13 @@
         const twin = chunks[i] ? otherLayout(chunks[i]) : null;
         if (!twin) continue;
         const typing = i === chunks.length - 1;
-        const [mine, theirs] = await Promise.all([matchesOf(chunks[i], typing), matchesOf(twin, typing)]);
+        // A word in the site's own script that a page or two hold, or a typo away, is far more
+        // likely a rare word than a slip of layout: its twin is not even looked up (that costs a
+        // shard, and rare words are common). A word in the other script gets the full check.
+        const native = scriptOf(chunks[i]) === meta.script;
+        const mine = await matchesOf(chunks[i], typing, native);
+        if (native && mine && mine.count > 0) continue;
+        const theirs = await matchesOf(twin, typing);
         if (!theirs) {
           if (!mine) idle.push(i);
           continue;
