@@ -594,8 +594,9 @@
     }
 
     /**
-     * Answers a query: {results, total, partial}. Options: filters {type, section, tag, status}
-     * (values OR within a facet, AND across), limit, offset.
+     * Answers a query: {results, total, partial, query, corrected}. Options: filters {type, section,
+     * tag, status} (values OR within a facet, AND across), limit, offset, layout (false: never read
+     * the query on the other keyboard layout). `corrected` is the query answered instead, or null.
      */
     async function search(query, { filters = {}, limit = 10, offset = 0, layout = true } = {}) {
       await ready();
@@ -606,7 +607,8 @@
       await Promise.all(clauses.map((c) => (c.prefix ? expandPrefix(c) : expandFamily(c))));
       await Promise.all(clauses.map(scoreClause));
       // Typed on the wrong keyboard layout («ytufnbd» for «негатив»): answer the query as meant,
-      // and say so. Checked before typos, which would otherwise guess from the wrong letters.
+      // and say so. Checked before typos, which would guess from the wrong letters; a word in the
+      // site's own script is checked with typos forgiven (layoutCorrection).
       const swapped = layout && clauses.some((c) => c.docs.length <= LIMITS.rareWord) ? await layoutCorrection(query) : null;
       if (swapped) return { ...(await search(swapped, { filters, limit, offset, layout: false })), query, corrected: swapped };
       // A word nothing matches is probably misspelt; so is one a page or two match when a word one
@@ -715,8 +717,8 @@
     }
 
     /**
-     * The best `k` pages, in order: more matched words first, then score, then page order.
-     * Thousands of pages can match a common word; sorting all of them would dominate the query.
+     * The best `k` pages by `key` (more matched words, then score; or a question's cut score),
+     * ties in page order. Thousands of pages can match a common word; sorting all of them would dominate the query.
      */
     function topRanked(docs, key, k) {
       let pool = docs;
