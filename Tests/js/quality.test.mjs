@@ -4,7 +4,9 @@
 // almanac binary; skips, saying why, when it has not been built.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadRuntime, diskLoader } from '../../scripts/lib/search-runtime.mjs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { loadRuntime, diskLoader, repositoryRoot } from '../../scripts/lib/search-runtime.mjs';
 import { evaluate, readJudgedQueries } from '../../scripts/lib/search-quality.mjs';
 import { buildBundledSite, missingBinary } from './lib/fixture-site.mjs';
 
@@ -53,6 +55,18 @@ t('wrong layout, ЙЦУКЕН → QWERTY: Latin words typed on the Russian layou
   const kfc = await engine.search('лас ');
   assert.equal(kfc.corrected, 'kfc ');
   assert.equal(urls(kfc)[0], 'cases/kfc-chicken-shortage/');
+});
+
+t('the terminal entry says which query it answered, on stderr and in each result', () => {
+  const run = (q) => spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts/search.mjs'), site, q, '--limit', '3'], { encoding: 'utf8' });
+  const swapped = run('ytufnbd');
+  assert.equal(swapped.status, 0, swapped.stderr);
+  assert.equal(swapped.stderr.split('\n')[0], 'Показаны результаты для «негатив»');
+  const lines = swapped.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(lines.length > 0 && lines.every((r) => r.corrected === 'негатив'));
+  const kept = run('SMM');
+  assert.equal(kept.stderr, '');
+  assert.ok(kept.stdout.trim().split('\n').map((l) => JSON.parse(l)).every((r) => !('corrected' in r)));
 });
 
 t('a Latin or Russian word the index holds is never swapped', async () => {
@@ -107,4 +121,18 @@ t('type boosts are read from almanac.yml', async () => {
   const other = Almanac.search.createEngine({ load: diskLoader(casesFirst) });
   assert.equal((await other.search('задержка доставки')).results[0].type, 'case');
   assert.deepEqual((await other.ready()).scoring.typeBoosts, { article: 1, case: 3, principle: 1, reply: 1 });
+});
+
+t('a verb finds its noun, a typo in the ending is forgiven, a question may lack one word', async () => {
+  // извиниться → «извин», извинение → «извинен»: the stemmer leaves them apart.
+  assert.ok(urls(await engine.search('извиниться ')).includes('replies/apology/'));
+  // прозрачнасть stems to «прозрачнаст», three letters from «прозрачн».
+  assert.equal(urls(await engine.search('прозрачнасть '))[0], 'principles/transparency/');
+  // Six content words: the page that answers need not hold every one of them.
+  const question = await engine.search('как часто обновлять информацию во время инцидента');
+  assert.equal(question.partial, false);
+  assert.ok(urls(question).slice(0, 5).includes('principles/updates/'), urls(question).join(' '));
+  // Two words still both have to match.
+  const two = await engine.search('кризис xyzzy ');
+  assert.deepEqual([two.partial, two.corrected], [true, null]);
 });
