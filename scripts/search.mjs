@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Searches a built Almanac site from the terminal through the browser's own engine.
 // Usage: scripts/search.mjs SITE_DIR "запрос" [--type reply] [--section S] [--tag T] [--status S] [--limit N]
-// Prints one JSON object per result: url, title, heading, score, snippet (matches in <mark>).
+// Prints one JSON object per result: url, title, heading, score, snippet (matches in <mark>), and
+// `corrected` (the query as answered) when it was typed on the wrong keyboard layout, which the
+// first line of stderr also says.
 import { loadRuntime, diskLoader, runtimeDirectory } from './lib/search-runtime.mjs';
 
 const args = process.argv.slice(2);
@@ -23,12 +25,14 @@ const [site, query] = positional;
 const Almanac = loadRuntime(runtimeDirectory(site));
 const engine = Almanac.search.createEngine({ load: diskLoader(site) });
 try {
-  const { results, partial } = await engine.search(query, { filters, limit });
+  const { results, partial, corrected } = await engine.search(query, { filters, limit });
+  if (corrected) console.error(`Показаны результаты для «${corrected}»`);
   if (partial) console.error('Показаны частичные совпадения: не все слова запроса нашлись на одной странице.');
   for (const r of results) {
     console.log(JSON.stringify({
       url: r.url, title: r.title, heading: r.heading, score: r.score, type: r.type,
       snippet: Almanac.search.partsToHTML(r.snippet),
+      ...(corrected ? { corrected } : {}),
     }));
   }
 } catch (error) {

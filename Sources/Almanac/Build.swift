@@ -17,6 +17,10 @@ public struct BuildOptions: Sendable {
     /// Told when each stage ends, with what the next one works on (pages after `load`, files after
     /// `theme`): the command line shows it as progress on a terminal.
     public var progress: (@Sendable (_ finishedStage: String, _ count: Int?) -> Void)?
+    /// The published site whose anchors readers may already hold links to (its
+    /// `.almanac/anchors.json`); defaults to the output. A bundle builds into a temporary folder
+    /// and names the site's usual output here, so reworded headings keep their old anchors in it too.
+    public var anchorsFrom: URL?
 
     public init(siteDirectory: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false,
                 links: SiteConfig.LinkPolicy? = nil, strict: Bool = false, includeDrafts: Bool = false,
@@ -104,7 +108,7 @@ public enum Build {
             }
         }
         stage("markdown")
-        let previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
+        let previousAnchors = AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory)
         let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
         diagnostics += graphDiagnostics
         var site = assembled

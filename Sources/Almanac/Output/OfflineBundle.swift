@@ -36,6 +36,7 @@ public enum OfflineBundle {
         var buildOptions = options
         buildOptions.offline = true
         buildOptions.writeOutput = true
+        buildOptions.anchorsFrom = options.anchorsFrom ?? options.outputDirectory
         buildOptions.output = work.appendingPathComponent(root.isEmpty ? "site" : root)
         var build = Build.run(buildOptions)
         guard build.succeeded, let folder = buildOptions.output else { return Result(build: build, zip: nil, bytes: 0, entries: 0) }

@@ -111,7 +111,7 @@ public struct ThemeRenderer: Sendable {
             guard pages?.contains(redirect.to) ?? true, let target = site.page(redirect.to) else { return nil }
             let url = redirect.from.relativeURL(to: target.address, offline: site.offline)
             let c: [String: Any] = ["url": url, "title": target.title, "ui": theme.strings.templateValue,
-                                    "site": ["language": site.config.language]]
+                                    "root": redirect.from.rootPrefix, "site": ["language": site.config.language]]
             return OutputFile(path: redirect.from.outputPath, text: theme.render(layout: "redirect", c))
         }
     }

@@ -36,6 +36,22 @@ import ZIPFoundation
         #expect(text.contains("href=\"../../index.html\""), "links must name index.html files to work from disk")
     }
 
+    @Test func aBundleKeepsTheAnchorsThePublishedSiteHad() throws {
+        let site = Fixtures.makeSite([
+            "a.md": "---\ntitle: A\n---\n## Что делать\n\nТекст.\n",
+            "_index.md": "[A](a.md#chto-delat)\n",
+        ])
+        #expect(Build.run(BuildOptions(siteDirectory: site)).succeeded) // publishes public/ with #chto-delat
+        try "---\ntitle: A\n---\n## Что делать сразу\n\nТекст.\n"
+            .write(to: site.appendingPathComponent("content/a.md"), atomically: true, encoding: .utf8)
+        let result = OfflineBundle.make(BuildOptions(siteDirectory: site), zip: Fixtures.temporaryDirectory().appendingPathComponent("kb.zip"))
+        #expect(result.build.succeeded, "the link to the old anchor is known: \(result.build.diagnostics)")
+        let archive = try Archive(url: #require(result.zip), accessMode: .read)
+        var html = Data()
+        _ = try archive.extract(#require(archive["kb/a/index.html"])) { html.append($0) }
+        #expect(String(decoding: html, as: UTF8.self).contains("<h2 id=\"chto-delat-srazu\"><span class=\"anchor-alias\" id=\"chto-delat\"></span>"))
+    }
+
     @Test func aFailedBuildWritesNoZipAndKeepsTheOldOne() throws {
         let dir = Fixtures.temporaryDirectory()
         let zip = dir.appendingPathComponent("kb.zip")

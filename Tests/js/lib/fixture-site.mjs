@@ -25,3 +25,26 @@ export function buildFixture(name, { offline = false } = {}) {
   }
   return built.get(key);
 }
+
+/**
+ * Output folder of `almanac build` of the bundled knowledge base (the repository itself), once
+ * per process and variant. `editConfig(text)` rewrites almanac.yml in a private copy of the site.
+ */
+export function buildBundledSite({ offline = false, editConfig = null, name = 'bundled' } = {}) {
+  const key = `bundled:${name}:${offline}`;
+  if (!built.has(key)) {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), `almanac-${name}-`));
+    let site = repositoryRoot;
+    if (editConfig) {
+      site = path.join(out, 'site');
+      for (const part of ['content', 'templates']) fs.cpSync(path.join(repositoryRoot, part), path.join(site, part), { recursive: true });
+      fs.writeFileSync(path.join(site, 'almanac.yml'), editConfig(fs.readFileSync(path.join(repositoryRoot, 'almanac.yml'), 'utf8')));
+    }
+    const args = ['build', site, '--output', path.join(out, 'public'), '--quiet'];
+    if (offline) args.push('--offline');
+    execFileSync(almanacBinary, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    built.set(key, path.join(out, 'public'));
+    process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
+  }
+  return built.get(key);
+}

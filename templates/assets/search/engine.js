@@ -21,11 +21,18 @@
     rareWord: 2,
     /** …at least this many times as many pages. */
     rareWordRatio: 5,
+    /** A whole word's stem this long also matches stems a few letters longer from its own shard:
+     *  the stemmer leaves a verb and its noun apart (извиниться → извин, извинение → извинен). */
+    familyMinLength: 5,
+    familyExtraLetters: 3,
+    familyMaxTerms: 4,
     /** At most this many candidates per requested result are checked for a quoted phrase. */
     phraseChecksPerResult: 1.5,
     snippetWords: 26,
+    /** A query of this many words or more also ranks pages that lack one of them (a question). */
+    looseFrom: 3,
   };
-  const WEIGHT = { exact: 1, synonym: 0.8, prefix: 0.85, typo: 0.6 };
+  const WEIGHT = { exact: 1, synonym: 0.8, prefix: 0.85, family: 0.7, typo: 0.6 };
 
   // ---- bytes ---------------------------------------------------------------------------
 
@@ -266,6 +273,34 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  // ---- keyboard layout -----------------------------------------------------------------
+
+  /** The same keys on a QWERTY and a ЙЦУКЕН keyboard, punctuation keys that are Russian letters
+   *  included. Shift+' (Э) is left out: `"` opens a quoted phrase and must stay one. */
+  const LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`QWERTYUIOP{}ASDFGHJKL:ZXCVBNM<>~";
+  const RUSSIAN_KEYS = 'йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЯЧСМИТЬБЮЁ';
+  const TO_RUSSIAN = new Map([...LATIN_KEYS].map((c, i) => [c, RUSSIAN_KEYS[i]]));
+  const TO_LATIN = new Map([...RUSSIAN_KEYS].map((c, i) => [c, LATIN_KEYS[i]]).concat([['Э', "'"]]));
+
+  const scriptOf = (text) => (/[a-z]/i.test(text) ? 'latin' : /[а-яё]/i.test(text) ? 'cyrillic' : null);
+
+  /** The script most term shards start in: the language the site is written in. */
+  function mainScript(shards) {
+    const count = { latin: 0, cyrillic: 0 };
+    for (const s of shards) if (scriptOf(s[0] || '')) count[scriptOf(s[0])]++;
+    return count.cyrillic >= count.latin ? 'cyrillic' : 'latin';
+  }
+
+  /** `text` as it reads typed on the other layout, or null unless it is letters of one script. */
+  function otherLayout(text) {
+    const latin = /[a-z]/i.test(text), russian = /[а-яё]/i.test(text);
+    if (latin === russian) return null;
+    const map = latin ? TO_RUSSIAN : TO_LATIN;
+    let out = '';
+    for (const c of text) out += map.get(c) || c;
+    return out;
+  }
+
   const QUOTES = /["«»“”„]/;
 
   /** Words of a query, with the phrase each belongs to and whether it is still being typed. */
@@ -325,6 +360,7 @@
           }
           const words = (text) => (text ? text.split(' ') : []);
           meta = { ...m, shards: m.shards.split(' '), lexicons: words(m.lexicons), stopwords: words(m.stopwords) };
+          meta.script = mainScript(meta.shards);
           analyzer = Almanac.normalize.createAnalyzer({ stopwords: meta.stopwords, languages: m.languages });
           return meta;
         })();
@@ -409,6 +445,21 @@
       return clauses;
     }
 
+    /** Longer stems that begin with a finished word's stem, from the shard already loaded for it. */
+    async function expandFamily(clause) {
+      const stem = clause.stem;
+      if (!stem || stem.length < LIMITS.familyMinLength || clause.words.length !== 1) return;
+      const shard = await loadShard(shardOf(stem));
+      let i = shard.find(stem);
+      if (i < 0) return; // not a word of the index: typos are looked for instead
+      const found = [];
+      for (i++; i < shard.terms.length && shard.terms[i].startsWith(stem); i++) {
+        if (shard.terms[i].length <= stem.length + LIMITS.familyExtraLetters) found.push({ term: shard.terms[i], df: shard.df[i] });
+      }
+      found.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1));
+      for (const { term } of found.slice(0, LIMITS.familyMaxTerms)) clause.alternatives.push({ terms: [term], weight: WEIGHT.family });
+    }
+
     /** Completions of the word being typed, from the shards its prefix range covers. */
     async function expandPrefix(clause) {
       const p = clause.prefix;
@@ -438,6 +489,22 @@
       }
     }
 
+    /**
+     * Whether one edit after the first letters of `term` turns `word` into a word stemmed to
+     * `term`: a typo in the ending («прозрачнасть») leaves a stem («прозрачнаст») too far from
+     * the right one («прозрачн») for an edit of stems to find.
+     */
+    function endingEditStemsTo(word, term) {
+      const letters = /[а-яё]/.test(word) ? 'абвгдежзийклмнопрстуфхцчшщъыьэюя' : 'abcdefghijklmnopqrstuvwxyz';
+      for (let i = term.length - 1; i <= word.length; i++) {
+        const head = word.slice(0, i), tail = word.slice(i);
+        const variants = [head + tail.slice(1), head + tail.slice(1, 2) + tail.slice(0, 1) + tail.slice(2)];
+        for (const c of letters) variants.push(head + c + tail.slice(1), head + c + tail);
+        if (variants.some((v) => v !== word && analyzer.term(v) === term)) return true;
+      }
+      return false;
+    }
+
     /** Terms one edit away, from the lexicons of the word's first letter and (for a swapped start) second. */
     async function expandTypos(clause) {
       const word = clause.words[0].word;
@@ -450,6 +517,10 @@
         const lex = await loadLexicon(key);
         for (let i = 0; i < lex.terms.length; i++) {
           const t = lex.terms[i];
+          if (t.length >= 4 && t.length < stem.length && word.startsWith(t) && endingEditStemsTo(word, t)) {
+            found.push({ term: t, df: lex.df[i] });
+            continue;
+          }
           if (t.length < 3 || Math.abs(t.length - stem.length) > 2) continue;
           if (withinOneEdit(stem, t) || withinOneEdit(word, t) || (clause.prefix && t.length > stem.length && withinOneEdit(stem, t.slice(0, stem.length)))) {
             found.push({ term: t, df: lex.df[i] });
@@ -472,11 +543,19 @@
     async function scoreClause(clause) {
       const n = meta.documents;
       const scores = new Float64Array(n), best = new Int16Array(n).fill(-1), docs = [];
+      const postings = await Promise.all(clause.alternatives.map((alt) => Promise.all(alt.terms.map(postingsOf))));
+      // A synonym never weighs more than the word typed: «инцидент» is rarer than «кризис», and
+      // its idf would put pages that say «инцидент» above the page titled with the word itself.
+      const idfSum = (lists) => lists.reduce((sum, l) => sum + idf(l.docs.length), 0);
+      const typed = clause.alternatives.map((alt, a) => (alt.weight === WEIGHT.exact && postings[a].every(Boolean) ? idfSum(postings[a]) : 0));
+      const typedIdf = Math.max(0, ...typed);
       for (let a = 0; a < clause.alternatives.length; a++) {
         const alt = clause.alternatives[a];
-        const lists = await Promise.all(alt.terms.map(postingsOf));
+        const lists = postings[a];
         if (lists.some((l) => !l)) continue;
-        const weights = lists.map((l) => idf(l.docs.length) * alt.weight);
+        alt.found = true;
+        const cap = alt.weight === WEIGHT.synonym && typedIdf > 0 ? Math.min(1, typedIdf / idfSum(lists)) : 1;
+        const weights = lists.map((l) => idf(l.docs.length) * alt.weight * cap);
         // Walk the shortest list, look the page up in the others.
         const order = lists.map((l, i) => i).sort((x, y) => lists[x].docs.length - lists[y].docs.length);
         const base = lists[order[0]], w0 = weights[order[0]];
@@ -515,17 +594,23 @@
     }
 
     /**
-     * Answers a query: {results, total, partial}. Options: filters {type, section, tag, status}
-     * (values OR within a facet, AND across), limit, offset.
+     * Answers a query: {results, total, partial, query, corrected}. Options: filters {type, section,
+     * tag, status} (values OR within a facet, AND across), limit, offset, layout (false: never read
+     * the query on the other keyboard layout). `corrected` is the query answered instead, or null.
      */
-    async function search(query, { filters = {}, limit = 10, offset = 0 } = {}) {
+    async function search(query, { filters = {}, limit = 10, offset = 0, layout = true } = {}) {
       await ready();
       const parsed = parseQuery(query || '');
       const clauses = clausesOf(parsed.words);
-      if (!clauses.length) return { results: [], total: 0, partial: false, query };
+      if (!clauses.length) return { results: [], total: 0, partial: false, query, corrected: null };
 
-      await Promise.all(clauses.map((c) => (c.prefix ? expandPrefix(c) : null)));
+      await Promise.all(clauses.map((c) => (c.prefix ? expandPrefix(c) : expandFamily(c))));
       await Promise.all(clauses.map(scoreClause));
+      // Typed on the wrong keyboard layout («ytufnbd» for «негатив»): answer the query as meant,
+      // and say so. Checked before typos, which would guess from the wrong letters; a word in the
+      // site's own script is checked with typos forgiven (layoutCorrection).
+      const swapped = layout && clauses.some((c) => c.docs.length <= LIMITS.rareWord) ? await layoutCorrection(query) : null;
+      if (swapped) return { ...(await search(swapped, { filters, limit, offset, layout: false })), query, corrected: swapped };
       // A word nothing matches is probably misspelt; so is one a page or two match when a word one
       // letter away is common (the typo that made it into a page: «эмпатея»).
       const missing = clauses.filter((c) => c.docs.length <= LIMITS.rareWord && c.words.length === 1);
@@ -548,9 +633,21 @@
       }
       let ranked = union.filter((d) => matched[d] === clauses.length);
       let partial = ranked.length === 0 && union.length > 0;
+      let key = (d) => matched[d] * 1e9 + total[d];
       if (partial) ranked = union;
+      else if (clauses.length >= LIMITS.looseFrom && !parsed.phrases.length) {
+        // A question names its subject in a few words and wraps it in others («что писать в первый
+        // час кризиса»): the page about the subject may lack one wrapping word. Such pages compete,
+        // their score cut by the share of the query's weight (idf) they miss, squared.
+        const weights = clauses.map((c) => idf(c.docs.length));
+        const sum = weights.reduce((a, b) => a + b, 0);
+        const covered = new Float64Array(n);
+        clauses.forEach((c, i) => { for (const d of c.docs) covered[d] += weights[i] / sum; });
+        ranked = union.filter((d) => matched[d] >= clauses.length - 1);
+        key = (d) => total[d] * covered[d] * covered[d];
+      }
       const wanted = offset + limit + (parsed.phrases.length ? checkBudget(limit) : 0);
-      ranked = topRanked(ranked, matched, total, wanted);
+      ranked = topRanked(ranked, key, wanted);
 
       let pageDocs = ranked.slice(offset, offset + limit), count = partial ? union.length : ranked.total;
       if (parsed.phrases.length && !partial) {
@@ -560,15 +657,70 @@
         else partial = true;
       }
       const results = await Promise.all(pageDocs.map((d) => present(d, clauses, total[d] * meta.scoring.impactScale, partial)));
-      return { results, total: count, partial, query };
+      return { results, total: count, partial, query, corrected: null };
+    }
+
+    /** How many pages match every word of `text` alone, and whether each word matched whole (not
+     *  only as the start of longer words); null when it has nothing to search (stop words). */
+    async function matchesOf(text, typing, typos = false) {
+      const words = clausesOf(parseQuery(text + (typing ? '' : ' ')).words);
+      if (!words.length) return null;
+      await Promise.all(words.map((c) => (c.prefix ? expandPrefix(c) : null)));
+      await Promise.all(words.map(scoreClause));
+      const missing = typos ? words.filter((c) => c.docs.length === 0 && c.words.length === 1) : [];
+      if (missing.length) {
+        await Promise.all(missing.map(expandTypos));
+        await Promise.all(missing.map(scoreClause));
+      }
+      let docs = words[0].docs;
+      for (const c of words.slice(1)) docs = docs.filter((d) => c.best[d] >= 0);
+      const whole = words.every((c) => c.alternatives.some((a) => a.found && a.weight !== WEIGHT.prefix));
+      return { count: docs.length, whole };
     }
 
     /**
-     * The best `k` pages, in order: more matched words first, then score, then page order.
-     * Thousands of pages can match a common word; sorting all of them would dominate the query.
+     * The query with each word group (between spaces) that finds nothing, or clearly less than its
+     * twin on the other keyboard layout, swapped for the twin; null if none is. A real word the
+     * index holds (fetch, SMM) stays: its twin is gibberish, found nowhere.
+     * Stop words between swapped words follow them, so «rhbpbc b cjwctnb» reads «кризис и соцсети».
      */
-    function topRanked(docs, matched, total, k) {
-      const key = (d) => matched[d] * 1e9 + total[d];
+    async function layoutCorrection(query) {
+      const chunks = query.split(/(\s+)/);
+      const swap = new Array(chunks.length).fill(false), idle = [];
+      let any = false;
+      for (let i = 0; i < chunks.length; i += 2) {
+        const twin = chunks[i] ? otherLayout(chunks[i]) : null;
+        if (!twin) continue;
+        const typing = i === chunks.length - 1;
+        // A word in the site's own script that a page or two hold, or a typo away, is far more
+        // likely a rare word than a slip of layout: its twin is not even looked up (that costs a
+        // shard, and rare words are common). A word in the other script gets the full check.
+        const native = scriptOf(chunks[i]) === meta.script;
+        const mine = await matchesOf(chunks[i], typing, native);
+        if (native && mine && mine.count > 0) continue;
+        const theirs = await matchesOf(twin, typing);
+        if (!theirs) {
+          if (!mine) idle.push(i);
+          continue;
+        }
+        if (theirs.count === 0) continue;
+        // A word on a page or two may be the slip itself written down (this very example on a help
+        // page): its twin wins when it is far more common, or, while typed, when the word only
+        // begins longer ones and the twin is whole.
+        swap[i] = !mine || mine.count === 0 || (mine.count <= LIMITS.rareWord && theirs.whole
+          && (theirs.count >= LIMITS.rareWordRatio * mine.count || (typing && !mine.whole && theirs.count >= mine.count)));
+        any = any || swap[i];
+      }
+      if (!any) return null;
+      for (const i of idle) swap[i] = true;
+      return chunks.map((c, i) => (swap[i] ? otherLayout(c) : c)).join('');
+    }
+
+    /**
+     * The best `k` pages by `key` (more matched words, then score; or a question's cut score),
+     * ties in page order. Thousands of pages can match a common word; sorting all of them would dominate the query.
+     */
+    function topRanked(docs, key, k) {
       let pool = docs;
       if (docs.length > 4 * k) {
         const keys = Float64Array.from(docs, key).sort();

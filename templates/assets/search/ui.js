@@ -6,15 +6,23 @@
   const Almanac = window.Almanac;
   if (!Almanac || !Almanac.search) return;
 
+  // Every word shown comes from templates/i18n through data-text-* attributes of the search box
+  // (and of the search page for its own controls): the theme speaks the site's language.
+  const box = document.querySelector('[data-search-box]');
+  const pageBox = document.querySelector('[data-search-page]');
+  const say = (key, values = {}) => {
+    const attr = 'text' + key[0].toUpperCase() + key.slice(1);
+    const template = (box && box.dataset[attr]) || (pageBox && pageBox.dataset[attr]) || '';
+    return template.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+  };
   const TEXT = {
-    nothing: 'Ничего не найдено',
-    partial: 'Показаны частичные совпадения: не все слова нашлись на одной странице.',
-    all: (n) => `Все результаты (${n}) →`,
-    found: (n) => `Найдено: ${n}`,
-    loading: 'Ищем…',
-    more: 'Показать ещё',
-    any: 'Все',
-    failed: 'Поиск недоступен: ',
+    nothing: say('nothing'),
+    partial: say('partial'),
+    corrected: (query) => say('corrected', { query }),
+    all: (n) => say('all', { n }),
+    found: (n) => say('found', { n }),
+    any: say('any'),
+    failed: (error) => say('failed', { error }),
   };
   const DROPDOWN_LIMIT = 7;
   const PAGE_SIZE = 10;
@@ -100,7 +108,8 @@
     function render(response) {
       listbox.replaceChildren();
       options = [];
-      const { results, total, partial } = response;
+      const { results, total, partial, corrected } = response;
+      if (corrected) listbox.appendChild(el('div', 'search-message search-corrected', TEXT.corrected(corrected)));
       if (!results.length) {
         listbox.appendChild(el('div', 'search-message', TEXT.nothing));
       } else {
@@ -125,7 +134,10 @@
         listbox.appendChild(all);
         options.push(all);
       }
-      if (status) status.textContent = results.length ? TEXT.found(total) + (partial ? '. ' + TEXT.partial : '') : TEXT.nothing;
+      if (status) {
+        status.textContent = (corrected ? TEXT.corrected(corrected) + '. ' : '') +
+          (results.length ? TEXT.found(total) + (partial ? '. ' + TEXT.partial : '') : TEXT.nothing);
+      }
       active = -1;
       open();
     }
@@ -139,7 +151,7 @@
         if (mine === sequence && document.activeElement === input) render(response);
       } catch (error) {
         if (mine !== sequence) return;
-        listbox.replaceChildren(el('div', 'search-message search-error', TEXT.failed + error.message));
+        listbox.replaceChildren(el('div', 'search-message search-error', TEXT.failed(error.message)));
         open();
       }
     }
@@ -187,7 +199,7 @@
 
   // ---- full search page -----------------------------------------------------------------
 
-  const FACETS = [['type', 'Тип'], ['section', 'Раздел'], ['tag', 'Метка'], ['status', 'Статус']];
+  const FACETS = ['type', 'section', 'tag', 'status'].map((facet) => [facet, pageBox ? pageBox.getAttribute('data-facet-' + facet) || facet : facet]);
 
   function setupSearchPage(page) {
     const form = page.querySelector('form');
@@ -261,10 +273,11 @@
           list.appendChild(li);
         }
         shown += r.results.length;
-        summary.textContent = r.results.length || shown ? TEXT.found(r.total) + (r.partial ? '. ' + TEXT.partial : '') : TEXT.nothing;
+        summary.textContent = (r.corrected ? TEXT.corrected(r.corrected) + '. ' : '') +
+          (r.results.length || shown ? TEXT.found(r.total) + (r.partial ? '. ' + TEXT.partial : '') : TEXT.nothing);
         more.hidden = shown >= r.total || r.results.length === 0;
       } catch (error) {
-        summary.textContent = TEXT.failed + error.message;
+        summary.textContent = TEXT.failed(error.message);
       }
     }
 
@@ -277,8 +290,7 @@
       timer = setTimeout(() => run(true), DEBOUNCE_MS);
     });
     more.addEventListener('click', () => run(false));
-    more.textContent = TEXT.more;
-    buildFilters().catch((error) => { summary.textContent = TEXT.failed + error.message; }).then(() => run(true));
+    buildFilters().catch((error) => { summary.textContent = TEXT.failed(error.message); }).then(() => run(true));
   }
 
   document.querySelectorAll('[data-search-box]').forEach(setupCombobox);
