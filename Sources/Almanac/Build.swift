@@ -17,10 +17,12 @@ public struct BuildOptions: Sendable {
     /// Told when each stage ends, with what the next one works on (pages after `load`, files after
     /// `theme`): the command line shows it as progress on a terminal.
     public var progress: (@Sendable (_ finishedStage: String, _ count: Int?) -> Void)?
+    /// The day review deadlines are checked against (`--today`); the system's date when nil.
+    public var today: IsoDate?
 
     public init(siteDirectory: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false,
                 links: SiteConfig.LinkPolicy? = nil, strict: Bool = false, includeDrafts: Bool = false,
-                writeOutput: Bool = true) {
+                writeOutput: Bool = true, today: IsoDate? = nil) {
         self.siteDirectory = siteDirectory
         self.output = output
         self.baseURL = baseURL
@@ -29,6 +31,7 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.includeDrafts = includeDrafts
         self.writeOutput = writeOutput
+        self.today = today
     }
 
     public var outputDirectory: URL { output ?? siteDirectory.appendingPathComponent("public") }
@@ -108,7 +111,8 @@ public enum Build {
         let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
         diagnostics += graphDiagnostics
         var site = assembled
-        LastUpdated.stamp(&site, history: GitHistory.lastChanged(siteDirectory: options.siteDirectory))
+        LastUpdated.stamp(&site, history: GitHistory.read(siteDirectory: options.siteDirectory))
+        if let today = options.today { site.today = today }
         diagnostics += SiteLint.check(site)
 
         stage("graph")

@@ -31,9 +31,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Не печатать итоговую строку.")
     var quiet = false
 
+    @Option(help: "Дата, с которой сверяются сроки пересмотра (review_by), ГГГГ-ММ-ДД; по умолчанию сегодня.")
+    var today: TodayArgument?
+
     func run() throws {
         var options = BuildOptions(siteDirectory: URL(fileURLWithPath: siteDirectory), links: links?.policy,
                                    strict: strict, includeDrafts: drafts, writeOutput: false)
+        options.today = today?.date
         let progress = ProgressLine(quiet: quiet)
         options.progress = { progress.stageFinished($0, count: $1) }
         let result = Build.run(options)
