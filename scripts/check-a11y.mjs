@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs axe-core in headless Chromium over the pages readers meet most — home, a reply template,
-// a case, a listing, the search page with results, the header search opened, the playbook — in
-// the light and the dark colour scheme, at desktop and phone width. Fails on any serious or
-// critical violation, or when some kind of page was found in none of the sites.
+// a case, a principle, a listing, the search page with results, the header search opened, the
+// playbook, «Что нового» — in the light and the dark colour scheme, at desktop and phone width.
+// Fails on any serious or critical violation, or when some kind of page was found in none of the sites.
 //
 //   node scripts/check-a11y.mjs AXE_JS SITE_OUTPUT... [--report FILE]
 //
@@ -43,6 +43,8 @@ const pagesOf = (site) => [
   { name: 'listing', path: exists(site, 'replies/') },
   { name: 'search page with results', path: 'search/?q=ответ', wait: '.search-results li' },
   { name: 'playbook', path: exists(site, 'playbook/') },
+  { name: 'principle', path: firstOfType(site, 'principles', 'principle') },
+  { name: 'what\'s new', path: exists(site, 'whats-new/') },
   { name: 'header search open', path: '', typeInto: '#search-input', text: 'ответ', wait: '#search-listbox:not([hidden]) [role=option]' },
 ];
 const viewports = [{ name: 'desktop', width: 1280, height: 800 }, { name: 'phone', width: 375, height: 740 }];

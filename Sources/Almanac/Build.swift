@@ -21,10 +21,12 @@ public struct BuildOptions: Sendable {
     /// `.almanac/anchors.json`); defaults to the output. A bundle builds into a temporary folder
     /// and names the site's usual output here, so reworded headings keep their old anchors in it too.
     public var anchorsFrom: URL?
+    /// The day review deadlines are checked against (`--today`); the system's date when nil.
+    public var today: IsoDate?
 
     public init(siteDirectory: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false,
                 links: SiteConfig.LinkPolicy? = nil, strict: Bool = false, includeDrafts: Bool = false,
-                writeOutput: Bool = true) {
+                writeOutput: Bool = true, today: IsoDate? = nil) {
         self.siteDirectory = siteDirectory
         self.output = output
         self.baseURL = baseURL
@@ -33,6 +35,7 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.includeDrafts = includeDrafts
         self.writeOutput = writeOutput
+        self.today = today
     }
 
     public var outputDirectory: URL { output ?? siteDirectory.appendingPathComponent("public") }
@@ -112,7 +115,8 @@ public enum Build {
         let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
         diagnostics += graphDiagnostics
         var site = assembled
-        LastUpdated.stamp(&site, history: GitHistory.lastChanged(siteDirectory: options.siteDirectory))
+        LastUpdated.stamp(&site, history: GitHistory.read(siteDirectory: options.siteDirectory))
+        if let today = options.today { site.today = today }
         diagnostics += SiteLint.check(site)
 
         stage("graph")

@@ -36,10 +36,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Показать, сколько времени заняла каждая стадия сборки.")
     var timings = false
 
+    @Option(help: "Дата, с которой сверяются сроки пересмотра (review_by), ГГГГ-ММ-ДД; по умолчанию сегодня.")
+    var today: TodayArgument?
+
     func run() throws {
         var options = BuildOptions(
             siteDirectory: URL(fileURLWithPath: siteDirectory), output: output.map { URL(fileURLWithPath: $0) },
             baseURL: baseURL, offline: offline, links: links?.policy, strict: strict, includeDrafts: drafts)
+        options.today = today?.date
         let progress = ProgressLine(quiet: quiet)
         options.progress = { progress.stageFinished($0, count: $1) }
         let result = Build.run(options)
@@ -57,4 +61,14 @@ struct BuildCommand: ParsableCommand {
 enum LinkPolicyArgument: String, ExpressibleByArgument, CaseIterable {
     case error, warn
     var policy: SiteConfig.LinkPolicy { self == .error ? .error : .warn }
+}
+
+/// `--today 2026-11-25`: review deadlines checked against a fixed day, for reproducible checks.
+struct TodayArgument: ExpressibleByArgument {
+    var date: IsoDate
+
+    init?(argument: String) {
+        guard argument.count == 10, let date = IsoDate(argument) else { return nil }
+        self.date = date
+    }
 }

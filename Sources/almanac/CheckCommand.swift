@@ -5,10 +5,11 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Проверить сайт, ничего не записывая: ссылки, якоря, картинки, схемы, повторы, страницы-сироты.",
+        abstract: "Проверить сайт, ничего не записывая: ссылки, якоря, картинки, схемы, повторы, страницы-сироты, согласование.",
         discussion: """
             Находит всё, что находит сборка, и вдобавок повторяющиеся заголовки и абзацы и страницы,
-            на которые никто не ссылается. Формат text — как у компилятора, json — для редакторов,
+            на которые никто не ссылается, а у шаблонов — прошедший срок пересмотра, правки после согласования
+            и отсутствие владельца (--today задаёт дату проверки). Формат text — как у компилятора, json — для редакторов,
             github — аннотации GitHub Actions. Код выхода 1, если есть ошибки, 2 — ошибка вызова или настроек.
             """
     )
@@ -31,9 +32,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Не печатать итоговую строку.")
     var quiet = false
 
+    @Option(help: "Дата, с которой сверяются сроки пересмотра (review_by), ГГГГ-ММ-ДД; по умолчанию сегодня.")
+    var today: TodayArgument?
+
     func run() throws {
         var options = BuildOptions(siteDirectory: URL(fileURLWithPath: siteDirectory), links: links?.policy,
                                    strict: strict, includeDrafts: drafts, writeOutput: false)
+        options.today = today?.date
         let progress = ProgressLine(quiet: quiet)
         options.progress = { progress.stageFinished($0, count: $1) }
         let result = Build.run(options)

@@ -25,8 +25,9 @@ public struct SchemaValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         for page in pages {
             let schema = page.type == "section" ? [] : config.type(page.type).fields
+            let declared = Set(schema.map(\.name))
             var check = FieldCheck(page: page, typeById: typeById)
-            for field in Self.common + schema {
+            for field in Self.common + Approval.fields.filter({ !declared.contains($0.name) }) + schema {
                 guard let entry = page.frontMatter[field.name] else {
                     if field.required { check.missing(field) }
                     continue
@@ -116,22 +117,3 @@ private struct FieldCheck {
         }
     }
 }
-
-/// A calendar date written as YYYY-MM-DD, comparable for review deadlines.
-public struct IsoDate: Sendable, Hashable, Comparable {
-    public var year: Int, month: Int, day: Int
-
-    public init?(_ s: String) {
-        let parts = s.prefix(10).split(separator: "-")
-        guard s.count == 10 || s.count > 10 && (s.dropFirst(10).first == "T" || s.dropFirst(10).first == " "),
-              parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts[0].count == 4, (1...12).contains(m), (1...31).contains(d) else { return nil }
-        year = y; month = m; day = d
-    }
-
-    public static func < (a: IsoDate, b: IsoDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
-
-    public var text: String { String(format: "%04d-%02d-%02d", year, month, day) }
-}
-
-import Foundation

@@ -12,6 +12,7 @@ public enum SiteLint {
         DuplicateTitles.check(site.pages)
             + OrphanPages.check(site)
             + RepeatedParagraphs.check(site.pages)
+            + ApprovalChecks.check(site)
     }
 
     /// Lower case, Markdown emphasis and quotes at word edges dropped, one space between words:

@@ -60,7 +60,7 @@ public struct BuildSession: Sendable {
     private var typeById: [String: String] = [:]
     private var derivedPaths: Set<String> = []
     /// Each page's last commit date, read once per full build (a save is not a commit).
-    private var gitHistory: [String: String] = [:]
+    private var gitHistory: SiteHistory = .unavailable
 
     // Diagnostics by where they come from, so that an update replaces exactly the ones it redid.
     private var globalDiagnostics: [Diagnostic] = []
@@ -146,7 +146,7 @@ public struct BuildSession: Sendable {
         let bodies = renderMarkdown(plan.pages)
         for (page, body) in zip(plan.pages, bodies) { rendered[page.id] = body }
         previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
-        gitHistory = GitHistory.lastChanged(siteDirectory: options.siteDirectory)
+        gitHistory = GitHistory.read(siteDirectory: options.siteDirectory)
         rebuildFromGraph(derivedNow: derivedNow)
         return finish(.full, changed: nil, started: started)
     }
@@ -158,6 +158,7 @@ public struct BuildSession: Sendable {
         var (site, diagnostics) = SiteGraph.assemble(plan: plan, rendered: plan.pages.map { rendered[$0.id]! },
                                                      previousAnchors: previousAnchors)
         LastUpdated.stamp(&site, history: gitHistory)
+        if let today = options.today { site.today = today }
         graphDiagnostics = []
         linkDiagnostics = [:]
         aliasDiagnostics = [:]
@@ -293,7 +294,7 @@ public struct BuildSession: Sendable {
             var one = [page]
             aliasDiagnostics[source.sourcePath] = AnchorAliases.apply(to: &one, previous: previousAnchors)
             page = one[0]
-            page.updated = LastUpdated.date(of: page, history: gitHistory)
+            LastUpdated.stamp(&page, history: gitHistory)
             page.backlinks = old.backlinks
             page.referencedBy = old.referencedBy
             if PageFace(page) != PageFace(old) { faceChanged = true }

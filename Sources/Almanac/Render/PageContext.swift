@@ -80,6 +80,9 @@ struct PageContext {
         if let date = page.date { info["date"] = date }
         if let updated = updatedContext(page) { info["updated"] = updated }
         info["hasUpdated"] = info["updated"] != nil
+        if let approval = approvalContext(page) { info["approval"] = approval }
+        info["hasApproval"] = info["approval"] != nil
+        info["history"] = historyContext(page)
         if !page.description.isEmpty { context["metaDescription"] = page.description }
         if let (prev, next) = neighbours(page) {
             if let prev { info["prev"] = link(prev, from: a) }
@@ -105,12 +108,12 @@ struct PageContext {
     /// look it up in the enclosing context and find the wrong list.
     static func withFlags(_ info: [String: Any]) -> [String: Any] {
         var info = info
-        for key in ["breadcrumbs", "tags", "backlinks", "children", "referencedBy"] {
+        for key in ["breadcrumbs", "tags", "backlinks", "children", "referencedBy", "history"] {
             let list = info[key] as? [[String: Any]] ?? []
             info[key] = list
             info["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
         }
-        for key in ["isHome", "isSection", "hasToc", "hasPager", "hasListing", "hasFacts"] where info[key] == nil { info[key] = false }
+        for key in ["isHome", "isSection", "hasToc", "hasPager", "hasListing", "hasFacts", "hasApproval"] where info[key] == nil { info[key] = false }
         return info
     }
 

@@ -9,6 +9,9 @@ extension PageContext {
         if PlaybookContext.exists(in: site) {
             context["playbookURL"] = address.relativeURL(to: PlaybookContext.address, offline: site.offline)
         }
+        if WhatsNewContext.exists(in: site) {
+            context["whatsNewURL"] = address.relativeURL(to: WhatsNewContext.address, offline: site.offline)
+        }
         return context
     }
 

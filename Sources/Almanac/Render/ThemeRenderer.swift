@@ -39,6 +39,11 @@ public struct ThemeRenderer: Sendable {
             files.append(OutputFile(path: PlaybookContext.address.outputPath,
                                     text: theme.render(layout: "playbook", PlaybookContext(site: site, context: context).make())))
         }
+        // Lists page titles, so a retitling may show there too; cheap, since it reads the history in memory.
+        if WhatsNewContext.exists(in: site) {
+            files.append(OutputFile(path: WhatsNewContext.address.outputPath,
+                                    text: theme.render(layout: "whats-new", WhatsNewContext(site: site, context: context).make())))
+        }
         files += redirects(site, context, to: showing)
         if showing == nil { files.append(notFound(site, context)) }
         return files
@@ -61,7 +66,7 @@ public struct ThemeRenderer: Sendable {
         let builder = SidebarBuilder(site: site)
         var keys: Set<SidebarBuilder.Key> = []
         for page in site.pages { keys.insert(builder.key(for: page.address, current: page.id)) }
-        var extra = ["search", "tags", "", PlaybookContext.address.directory] + site.sections.keys.map { $0 } + site.tags.map { $0.address.directory }
+        var extra = ["search", "tags", "", PlaybookContext.address.directory, WhatsNewContext.address.directory] + site.sections.keys.map { $0 } + site.tags.map { $0.address.directory }
         extra.sort()
         for directory in extra { keys.insert(builder.key(for: PageAddress(directory: directory), current: nil)) }
         let ordered = keys.sorted { ($0.parent, $0.openSection, $0.isRoot ? 0 : 1) < ($1.parent, $1.openSection, $1.isRoot ? 0 : 1) }

@@ -1,12 +1,22 @@
-/// Gives every page its «last updated» date: `updated:` in front matter when a writer set it,
-/// else the last commit that touched the file, else `date:`.
+/// Gives every page what git and its front matter say about its changes: its «last updated» date
+/// (`updated:` in front matter when a writer set it, else the last commit that touched the file,
+/// else `date:`) and its last few commits.
 enum LastUpdated {
-    static func stamp(_ site: inout Site, history: [String: String]) {
-        for i in site.pages.indices { site.pages[i].updated = date(of: site.pages[i], history: history) }
+    /// How many commits a page's history shows.
+    static let limit = 5
+
+    static func stamp(_ site: inout Site, history: SiteHistory) {
+        site.history = history
+        for i in site.pages.indices { stamp(&site.pages[i], history: history) }
     }
 
-    static func date(of page: Page, history: [String: String]) -> String? {
+    static func stamp(_ page: inout Page, history: SiteHistory) {
+        page.updated = date(of: page, history: history)
+        page.history = history.recent(page.source.sourcePath, limit: limit)
+    }
+
+    static func date(of page: Page, history: SiteHistory) -> String? {
         let declared = page.source.meta("updated")?.string.flatMap(IsoDate.init)?.text
-        return declared ?? history[page.source.sourcePath] ?? page.date.flatMap(IsoDate.init)?.text
+        return declared ?? history.lastChanged(page.source.sourcePath) ?? page.date.flatMap(IsoDate.init)?.text
     }
 }

@@ -9,6 +9,10 @@ public struct Site: Sendable {
     public var assets: [ContentAsset]
     /// Old paths (from `aliases`) that redirect to a page id.
     public var redirects: [(from: PageAddress, to: String)]
+    /// What git knows about `content/` (see `GitHistory`): page histories and the «what's new» page.
+    public var history: SiteHistory = .unavailable
+    /// The day review deadlines are checked against (`--today`); it never reaches the output.
+    public var today: IsoDate = .today()
 
     private var indexById: [String: Int]
     private var tagIndexByName: [String: Int]
@@ -57,6 +61,8 @@ public struct Page: Sendable {
     public var anchorAliases: [String: String] = [:]
     /// `YYYY-MM-DD` the page last changed: `updated:`, else its last commit, else `date:` (see `LastUpdated`).
     public var updated: String?
+    /// The newest commits that touched the file, at most `PageHistory.limit`, when the site is a git checkout.
+    public var history: [SiteHistory.Commit] = []
 
     public var id: String { source.id }
     public var type: String { source.type }

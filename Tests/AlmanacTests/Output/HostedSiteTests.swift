@@ -15,19 +15,6 @@ import Testing
         return (Build.run(BuildOptions(siteDirectory: site, output: out)), out)
     }
 
-    @discardableResult
-    private func git(_ dir: URL, _ args: [String], date: String = "2024-03-05T10:00:00Z") -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", dir.path, "-c", "user.name=T", "-c", "user.email=t@example.ru", "-c", "commit.gpgsign=false"] + args
-        p.environment = ProcessInfo.processInfo.environment.merging(["GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date]) { $1 }
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return -1 }
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
-
     @Test func pagesCarryOpenGraphAFeedLinkAndTheirLastUpdate() {
         let site = Fixtures.makeSite([
             "_index.md": "---\ntitle: Главная\n---\nТекст.",
@@ -89,15 +76,18 @@ import Testing
             "ёлка.md": "---\ntitle: Ёлка\n---\nТекст.",
             "b.md": "---\ntitle: Б\nupdated: 2025-12-31\n---\nТекст.",
         ], config: Self.config)
-        guard git(site, ["init", "-q"]) == 0 else { return }  // no git here: nothing to check
-        git(site, ["add", "content"])
-        git(site, ["commit", "-q", "-m", "first"], date: "2024-02-01T10:00:00Z")
+        guard TestGit.run(site, ["init", "-q"]) == 0 else { return }  // no git here: nothing to check
+        TestGit.run(site, ["add", "content"])
+        TestGit.run(site, ["commit", "-q", "-m", "first"], date: "2024-02-01T10:00:00Z")
         try "---\ntitle: А\n---\nДругой текст.".write(to: site.appendingPathComponent("content/a.md"), atomically: true, encoding: .utf8)
-        git(site, ["commit", "-q", "-am", "second"], date: "2024-06-15T23:00:00Z")
+        TestGit.run(site, ["commit", "-q", "-am", "second"], date: "2024-06-15T23:00:00Z")
 
-        let history = GitHistory.lastChanged(siteDirectory: site)
-        #expect(history["content/a.md"] == "2024-06-15")
-        #expect(history["content/ёлка.md"] == "2024-02-01", "non-ASCII names come unquoted")
+        let history = GitHistory.read(siteDirectory: site)
+        #expect(history.lastChanged("content/a.md") == "2024-06-15")
+        #expect(history.lastChanged("content/ёлка.md") == "2024-02-01", "non-ASCII names come unquoted")
+        #expect(history.recent("content/a.md", limit: 5).map(\.subject) == ["second", "first"])
+        #expect(history.lastEdit("content/a.md")?.date == "2024-06-15")
+        #expect(history.lastEdit("content/b.md") == nil, "its creation is not an edit")
         let (result, out) = build(site)
         #expect(result.succeeded)
         #expect(Fixtures.read(out, "a/index.html").contains("datetime=\"2024-06-15\""))
@@ -106,9 +96,13 @@ import Testing
 
     @Test func outsideACheckoutThereIsNoHistory() {
         let dir = Fixtures.temporaryDirectory()
-        #expect(GitHistory.lastChanged(siteDirectory: dir).isEmpty)
-        #expect(GitHistory.lastChanged(siteDirectory: dir.appendingPathComponent("missing")).isEmpty)
-        #expect(GitHistory.parse("\u{0}2024-01-02\ncontent/a.md\n\n\u{0}2023-01-01\ncontent/a.md\ncontent/b.md\n")
-                == ["content/a.md": "2024-01-02", "content/b.md": "2023-01-01"])
+        #expect(!GitHistory.read(siteDirectory: dir).isAvailable)
+        #expect(!GitHistory.read(siteDirectory: dir.appendingPathComponent("missing")).isAvailable)
+        let parsed = GitHistory.parse("\u{0}2024-01-02\u{0}Правка\nM\tcontent/a.md\nD\tcontent/c.md\n\n\u{0}2023-01-01\u{0}Начало\nA\tcontent/a.md\nA\tcontent/b.md\n")
+        #expect(parsed.lastChanged("content/a.md") == "2024-01-02")
+        #expect(parsed.lastChanged("content/b.md") == "2023-01-01")
+        #expect(parsed.lastChanged("content/c.md") == nil, "a deleted file is no page")
+        #expect(parsed.recent("content/a.md", limit: 1).map(\.subject) == ["Правка"])
+        #expect(parsed.lastEdit("content/b.md") == nil)
     }
 }

@@ -70,6 +70,7 @@
     const frag = document.createDocumentFragment();
     const head = el('span', 'search-hit-head');
     appendParts(head.appendChild(el('span', 'search-hit-title')), r.titleParts);
+    if (r.status) head.appendChild(el('span', 'search-hit-status', r.status)).dataset.status = r.status;
     if (r.typeLabel) head.appendChild(el('span', 'search-hit-type', r.typeLabel));
     frag.appendChild(head);
     if (r.heading) frag.appendChild(el('span', 'search-hit-heading', r.heading));
