@@ -41,8 +41,7 @@ after(async () => {
 });
 
 const open = (relative) => pathToFileURL(path.join(site, relative)).href;
-// The theme links no favicon, so Chromium's own request for one fails: not the page's error.
-const errors = (page) => page.errors.filter((e) => !e.includes('favicon.ico'));
+const errors = (page) => page.errors;
 const offDisk = (page) => page.requests.map((r) => r.url).filter((u) => !u.startsWith('file://'));
 
 async function follow(page, selector) {

@@ -31,7 +31,7 @@ after(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-const errors = (page) => page.errors.filter((e) => !e.includes('favicon.ico'));
+const errors = (page) => page.errors;
 
 async function fillAndCopy(url) {
   const page = await browser.newPage();

@@ -22,7 +22,7 @@ after(async () => {
   if (server) await server.close();
 });
 
-const errors = (page) => page.errors.filter((e) => !e.includes('favicon.ico'));
+const errors = (page) => page.errors;
 const start = (mode) => (mode === 'http' ? server.url + 'principles/speed/'
   : pathToFileURL(path.join(buildBundledSite({ offline: true }), 'principles/speed/index.html')).href);
 

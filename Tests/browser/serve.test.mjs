@@ -40,7 +40,7 @@ function startServer(site) {
   return { child, url, exited, log: () => log };
 }
 
-const errors = (page) => page.errors.filter((e) => !e.includes('favicon.ico'));
+const errors = (page) => page.errors;
 
 test('serve: an edit shows without a reload; a broken file shows file:line over the last good page until fixed', { skip, timeout: 120000 }, async () => {
   const site = copyFixture('basic');
