@@ -131,7 +131,12 @@ public struct IsoDate: Sendable, Hashable, Comparable {
 
     public static func < (a: IsoDate, b: IsoDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
-    public var text: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var text: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
+
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 }
 
 import Foundation
