@@ -115,17 +115,23 @@ public enum Build {
         guard let theme else { return finish(site) }
         var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: options.offline)
         stage("index")
-        files += ThemeRenderer(theme: theme).render(site)
-        stage("theme", count: files.count)
+        // Pages are rendered as the writer reaches them (a page's HTML is held only until it is
+        // written), so "write" includes rendering them; "theme" is the sidebars and the listings.
+        let themeRenderer = ThemeRenderer(theme: theme)
+        let sidebars = themeRenderer.renderSidebars(site)
+        let pages = themeRenderer.deferredPages(site, sidebars: sidebars)
+        files += themeRenderer.renderGenerated(site, sidebars: sidebars)
+        stage("theme", count: files.count + pages.count)
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files += DerivedFiles.siteFiles(site)
+        let fileCount = files.count + pages.count
 
         let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
-        guard options.writeOutput, !blocking else { return finish(site, files: files.count) }
-        diagnostics += OutputWriter(output: options.outputDirectory).write(files)
+        guard options.writeOutput, !blocking else { return finish(site, files: fileCount) }
+        diagnostics += OutputWriter(output: options.outputDirectory).write(files, deferred: pages)
         stage("write")
-        return finish(site, files: files.count)
+        return finish(site, files: fileCount)
     }
 
     /// The output folder is replaced wholesale, so it must never be the site, hold it, or sit in its sources.
