@@ -27,6 +27,18 @@ struct FoldedText {
                 i += 1
                 continue
             }
+            // Cyrillic U+0400…U+045F, two bytes: lower-cased on the bytes themselves.
+            if b == 0xD0 || (b == 0xD1 && text[i + 1] < 0xA0) {
+                let c = text[i + 1]
+                switch (b, c) {
+                case (0xD0, 0x90...0x9F): word.append(0xD0); word.append(c + 0x20)  // А…П → а…п
+                case (0xD0, 0xA0...0xAF): word.append(0xD1); word.append(c - 0x20)  // Р…Я → р…я
+                case (0xD0, 0x80...0x8F): word.append(0xD1); word.append(c + 0x10)  // Ѐ…Џ → ѐ…џ
+                default: word.append(b); word.append(c)
+                }
+                i += 2
+                continue
+            }
             // Valid UTF-8 (it comes from a String): the lead byte tells the length.
             let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
             var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
