@@ -257,7 +257,8 @@ for N in $sizes_sorted; do
 done
 
 hugo_version=$( [ "$HAVE_HUGO" = 1 ] && "$HUGO" version 2>/dev/null | awk '{print $2}' || echo "not installed")
-pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/dev/null | tail -1 || echo "not installed")
+pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/dev/null | tail -1 \
+  || { [ "${BENCH_PAGEFIND:-}" = none ] && echo "pagefind skipped" || echo "pagefind not installed"; })
 {
   echo "### Almanac benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
