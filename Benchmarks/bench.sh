@@ -99,6 +99,9 @@ cpu() { awk -F, -v n="$1" '$1==n && $6==0 && $3!="NA" {print $3+$4}' "$RUN_DIR/r
 # fastest wall time: on a shared machine the run least disturbed by others
 fastest() { awk -F, -v n="$1" '$1==n && $6==0 {print $2}' "$RUN_DIR/runs.csv" | sort -g | head -1; }
 bytes() { if [ -e "$1" ]; then du -sb "$1" | cut -f1; else echo NA; fi; }
+# The search index alone: the files under its folder (sizes as written, not disk blocks) without
+# the HTML pages that share it (almanac's search page is search/index.html).
+index_bytes() { if [ -d "$1" ]; then find "$1" -type f ! -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; else echo NA; fi; }
 mb() { awk -v b="$1" 'BEGIN { if (b=="NA") print "n/a"; else if (b<1e6) printf "%.0f KB", b/1e3; else printf "%.1f MB", b/1e6 }'; }
 secs() { awk -v ms="$1" 'BEGIN { if (ms=="NA") print "n/a"; else printf "%.2f s", ms/1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a=="NA" || b=="NA" || b==0) print "n/a"; else printf "%.2f×", a/b }'; }
@@ -139,7 +142,7 @@ row() {
   per_page=$(awk -v ms="$wall" -v p="$pages" 'BEGIN { printf "%.3f", ms/p }')
   pps=$(awk -v ms="$wall" -v p="$pages" 'BEGIN { printf "%.0f", p/(ms/1000) }')
   out_b=$(bytes "$out"); files=$(find "$out" -type f 2>/dev/null | wc -l)
-  search_b=NA; [ -n "$search" ] && search_b=$(bytes "$search")
+  search_b=NA; [ -n "$search" ] && search_b=$(index_bytes "$search")
   ROWS+=("| $pages | $tool | $ok/$RUNS | $(secs "$wall") (min $(secs "$(fastest "$name")")) | $per_page ms | $pps | $(awk -v s="$user_sys" 'BEGIN { if (s=="NA") print "n/a"; else printf "%.2f s", s }') | $(awk -v k="$rss" 'BEGIN { if (k=="NA") print "n/a"; else printf "%.0f MB", k/1024 }') | $(mb "$out_b") | $files | $(mb "$search_b") |")
 }
 
@@ -254,7 +257,8 @@ for N in $sizes_sorted; do
 done
 
 hugo_version=$( [ "$HAVE_HUGO" = 1 ] && "$HUGO" version 2>/dev/null | awk '{print $2}' || echo "not installed")
-pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/dev/null | tail -1 || echo "not installed")
+pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/dev/null | tail -1 \
+  || { [ "${BENCH_PAGEFIND:-}" = none ] && echo "pagefind skipped" || echo "pagefind not installed"; })
 {
   echo "### Almanac benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo

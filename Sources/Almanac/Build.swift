@@ -48,7 +48,8 @@ public struct BuildResult: Sendable {
     public var seconds: Double
     /// Wall time of each stage, in pipeline order (`almanac build --timings`).
     public var stages: [(name: String, seconds: Double)]
-    /// The assembled site, when the build got that far (the preview server and `check` use it).
+    /// The assembled site, when the build got that far; without the pages' Markdown and search
+    /// text, which the build lets go of once used (`BuildSession` keeps everything).
     public var site: Site?
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -90,50 +91,63 @@ public enum Build {
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
         diagnostics += themeDiagnostics
 
-        let (content, contentDiagnostics) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
-            .load(siteDirectory: options.siteDirectory)
-        diagnostics += contentDiagnostics
-        diagnostics += SchemaValidator(config: config).validate(content.pages)
-        diagnostics += PlaceholderRules(config: config).check(content.pages)
+        // Sources, plan and the Markdown stage's results live only in this scope: once the site
+        // is assembled and linted, the pages' Markdown is let go (450 MB on 50,000 pages).
+        var site: Site
+        do {
+            let (content, contentDiagnostics) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
+                .load(siteDirectory: options.siteDirectory)
+            diagnostics += contentDiagnostics
+            diagnostics += SchemaValidator(config: config).validate(content.pages)
+            diagnostics += PlaceholderRules(config: config).check(content.pages)
 
-        stage("load", count: content.pages.count)
-        let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: options.offline)
-        diagnostics += planDiagnostics
+            stage("load", count: content.pages.count)
+            let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: options.offline)
+            diagnostics += planDiagnostics
 
-        let renderer = MarkdownRenderer(options: .init(
-            unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
-            permalinkLabel: theme?.strings["heading.permalink"] ?? "#"))
-        let resolver = plan.resolver
-        let rendered = plan.pages.concurrentMap { page in
-            renderer.render(page.body, firstLine: page.bodyLine) { destination, _ in
-                resolver.resolve(destination, fromContentPath: page.contentPath,
-                                 address: plan.addresses[page.id]!).href
+            let renderer = MarkdownRenderer(options: .init(
+                unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
+                permalinkLabel: theme?.strings["heading.permalink"] ?? "#"))
+            let resolver = plan.resolver
+            let rendered = plan.pages.concurrentMap { page in
+                renderer.render(page.body, firstLine: page.bodyLine) { destination, _ in
+                    resolver.resolve(destination, fromContentPath: page.contentPath,
+                                     address: plan.addresses[page.id]!).href
+                }
             }
-        }
-        stage("markdown")
-        let previousAnchors = AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory)
-        let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
-        diagnostics += graphDiagnostics
-        var site = assembled
-        LastUpdated.stamp(&site, history: GitHistory.read(siteDirectory: options.siteDirectory))
-        if let today = options.today { site.today = today }
-        diagnostics += SiteLint.check(site)
+            stage("markdown")
+            let previousAnchors = AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory)
+            let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
+            diagnostics += graphDiagnostics
+            site = assembled
+            LastUpdated.stamp(&site, history: GitHistory.read(siteDirectory: options.siteDirectory))
+            if let today = options.today { site.today = today }
+            diagnostics += SiteLint.check(site)
 
+            site.releaseSources()
+        }
         stage("graph")
         guard let theme else { return finish(site) }
         var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: options.offline)
+        site.releaseSearchText()
         stage("index")
-        files += ThemeRenderer(theme: theme).render(site)
-        stage("theme", count: files.count)
+        // Pages are rendered as the writer reaches them (a page's HTML is held only until it is
+        // written), so "write" includes rendering them; "theme" is the sidebars and the listings.
+        let themeRenderer = ThemeRenderer(theme: theme)
+        let sidebars = themeRenderer.renderSidebars(site)
+        let pages = themeRenderer.deferredPages(site, sidebars: sidebars)
+        files += themeRenderer.renderGenerated(site, sidebars: sidebars)
+        stage("theme", count: files.count + pages.count)
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files += DerivedFiles.siteFiles(site)
+        let fileCount = files.count + pages.count
 
         let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
-        guard options.writeOutput, !blocking else { return finish(site, files: files.count) }
-        diagnostics += OutputWriter(output: options.outputDirectory).write(files)
+        guard options.writeOutput, !blocking else { return finish(site, files: fileCount) }
+        diagnostics += OutputWriter(output: options.outputDirectory).write(files, deferred: pages)
         stage("write")
-        return finish(site, files: files.count)
+        return finish(site, files: fileCount)
     }
 
     /// The output folder is replaced wholesale, so it must never be the site, hold it, or sit in its sources.

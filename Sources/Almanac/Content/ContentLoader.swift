@@ -43,11 +43,11 @@ public struct ContentLoader: Sendable {
     /// One file, read and split; `BuildSession` re-reads single files through it after an edit.
     func loadPage(_ file: DiscoveredFile) -> (SourcePage?, [Diagnostic]) {
         let sourcePath = "content/" + file.contentPath
-        guard let data = try? Data(contentsOf: file.url) else {
+        guard let (bytes, modified) = SourceFileReader.read(file.url) else {
             return (nil, [.error("не удалось прочитать файл", file: sourcePath, code: "io")])
         }
         var diagnostics: [Diagnostic] = []
-        let (text, problems) = SourceText.decode(data)
+        let (text, problems) = SourceText.decode(bytes)
         for problem in problems {
             switch problem {
             case .invalidUTF8(let line):
@@ -90,7 +90,6 @@ public struct ContentLoader: Sendable {
                                             + config.contentTypes.map(\.id).joined(separator: ", ")))
             }
         }
-        let modified = (try? file.url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
         let page = SourcePage(
             sourcePath: sourcePath, contentPath: contentPath, id: id, isSectionIndex: isSectionIndex,
             parentSection: parent, type: type, frontMatter: frontMatter, frontMatterLine: parts.fenceLine,

@@ -14,7 +14,13 @@ public struct IsoDate: Sendable, Hashable, Comparable {
 
     public static func < (a: IsoDate, b: IsoDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
-    public var text: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    // Not String(format:): Foundation's formatter showed in the profile of a 10,000-page build.
+    public var text: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
+
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 
     /// The calendar day where the build runs: a review deadline passes at local midnight.
     public static func today(_ now: Date = Date()) -> IsoDate {

@@ -7,8 +7,10 @@ enum SourceText {
         case nulByte(line: Int)
     }
 
-    static func decode(_ data: Data) -> (text: String, problems: [Problem]) {
-        var bytes = [UInt8](data)
+    static func decode(_ data: Data) -> (text: String, problems: [Problem]) { decode([UInt8](data)) }
+
+    static func decode(_ bytes: [UInt8]) -> (text: String, problems: [Problem]) {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var problems: [Problem] = []
         if let nul = bytes.firstIndex(of: 0) {

@@ -16,15 +16,6 @@ public enum SiteLint {
     }
 
     /// Lower case, Markdown emphasis and quotes at word edges dropped, one space between words:
-    /// the form in which two texts count as the same.
-    static func fold(_ text: String) -> String {
-        var words: [String] = []
-        for word in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
-            let trimmed = word.trimmingCharacters(in: edgeCharacters)
-            if !trimmed.isEmpty { words.append(trimmed) }
-        }
-        return words.joined(separator: " ")
-    }
-
-    private static let edgeCharacters = CharacterSet(charactersIn: "*_`~\"'«»„“”()[]")
+    /// the form in which two texts count as the same (see `FoldedText`).
+    static func fold(_ text: String) -> String { FoldedText(text).string }
 }

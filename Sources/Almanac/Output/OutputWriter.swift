@@ -32,7 +32,8 @@ public struct OutputWriter: Sendable {
         if fm.fileExists(atPath: backup.path) { try? fm.removeItem(at: backup) }
     }
 
-    public func write(_ files: [OutputFile]) -> [Diagnostic] {
+    /// Writes `files` and `deferred` (made as they are written) as the whole new site.
+    public func write(_ files: [OutputFile], deferred: [DeferredFile] = []) -> [Diagnostic] {
         let fm = FileManager.default
         recover()
         do {
@@ -41,15 +42,15 @@ public struct OutputWriter: Sendable {
             return [failure("не удалось создать папку \(parent.path)", error)]
         }
         var seen: Set<String> = []
-        for file in files {
-            guard Self.isSafe(file.path) else {
-                return [.error("внутренняя ошибка: путь «\(file.path)» выходит за пределы папки сайта", file: "", code: "output")]
+        for path in files.map(\.path) + deferred.map(\.path) {
+            guard Self.isSafe(path) else {
+                return [.error("внутренняя ошибка: путь «\(path)» выходит за пределы папки сайта", file: "", code: "output")]
             }
-            if !seen.insert(file.path).inserted {
-                return [.error("два файла претендуют на путь «\(file.path)»", file: "", code: "output")]
+            if !seen.insert(path).inserted {
+                return [.error("два файла претендуют на путь «\(path)»", file: "", code: "output")]
             }
         }
-        if let problem = StagingFolder(url: staging).reconcile(with: files) { return [problem] }
+        if let problem = StagingFolder(url: staging).reconcile(with: files, deferred: deferred) { return [problem] }
         return swapIn().map { [$0] } ?? []
     }
 
@@ -102,6 +103,7 @@ public struct OutputWriter: Sendable {
 enum OutputError {
     static func reason(_ error: Error) -> String {
         let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }

@@ -7,7 +7,7 @@ import Glibc
 struct StagingFolder {
     let url: URL
 
-    func reconcile(with files: [OutputFile]) -> Diagnostic? {
+    func reconcile(with files: [OutputFile], deferred: [DeferredFile] = []) -> Diagnostic? {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
@@ -15,11 +15,17 @@ struct StagingFolder {
             try? fm.removeItem(at: url)
         }
         let existing = listing()
-        let wanted = Set(files.map(\.path))
+        let paths = files.map(\.path) + deferred.map(\.path)
+        let wanted = Set(paths)
         var directories: Set<String> = []
-        for file in files {
-            var dir = Navigation.parentFolder(file.path)
-            while !dir.isEmpty, directories.insert(dir).inserted { dir = Navigation.parentFolder(dir) }
+        var parents: Set<String> = []  // folders that hold other folders
+        for path in paths {
+            var dir = Navigation.parentFolder(path)
+            while !dir.isEmpty, directories.insert(dir).inserted {
+                let up = Navigation.parentFolder(dir)
+                if !up.isEmpty { parents.insert(up) }
+                dir = up
+            }
         }
         do {
             try fm.createDirectory(at: url, withIntermediateDirectories: true)
@@ -30,22 +36,39 @@ struct StagingFolder {
             for dir in existing.directories.sorted(by: >) where !directories.contains(dir) {
                 try? fm.removeItem(at: url.appendingPathComponent(dir))
             }
-            for dir in directories.sorted() where !existing.directories.contains(dir) {
-                let target = url.appendingPathComponent(dir)
-                if existing.files.contains(dir) { try? fm.removeItem(at: target) }
-                try fm.createDirectory(at: target, withIntermediateDirectories: true)
+            for dir in directories where existing.files.contains(dir) {
+                try? fm.removeItem(at: url.appendingPathComponent(dir))
+            }
+            // Folders that hold folders now; the others (a page's own folder) are made by the
+            // worker that writes into them.
+            for dir in parents.sorted() where !existing.directories.contains(dir) {
+                try fm.createDirectory(at: url.appendingPathComponent(dir), withIntermediateDirectories: true)
             }
         } catch {
             return .error("не удалось подготовить папку сборки: \(OutputError.reason(error))", file: "", code: "output",
                           hint: "проверьте права на запись в \(url.deletingLastPathComponent().path)")
         }
-        let errors = files.concurrentMap { file -> String? in
-            do {
-                try write(file, existed: existing.files.contains(file.path))
-                return nil
-            } catch {
-                return "\(file.path): \(OutputError.reason(error))"
+        // One worker per folder: creating files in one folder from two threads makes them queue
+        // on the folder's lock (the search index puts 10,000 files in one). The biggest folders
+        // start first so that they do not finish last.
+        let jobs = files.map(Job.file) + deferred.map(Job.deferred)
+        var byFolder: [String: [Job]] = [:]
+        for job in jobs { byFolder[Navigation.parentFolder(job.path), default: []].append(job) }
+        let folders = byFolder.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+        let root = url.path, made = parents
+        let errors = folders.concurrentMap { folder, jobs -> String? in
+            if !folder.isEmpty, !made.contains(folder), !existing.directories.contains(folder),
+               mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST {
+                return "\(folder): \(String(cString: strerror(errno)))"
             }
+            for job in jobs {
+                do {
+                    try write(job, existed: existing.files.contains(job.path))
+                } catch {
+                    return "\(job.path): \(OutputError.reason(error))"
+                }
+            }
+            return nil
         }
         if let first = errors.compactMap({ $0 }).first {
             return .error("не удалось записать файл \(first)", file: "", code: "output",
@@ -54,15 +77,33 @@ struct StagingFolder {
         return nil
     }
 
-    private func write(_ file: OutputFile, existed: Bool) throws {
-        let target = url.appendingPathComponent(file.path)
-        let data: Data
-        switch file.contents {
-        case .data(let d): data = d
-        case .copy(let source): data = try Data(contentsOf: source)
+    private enum Job: Sendable {
+        case file(OutputFile)
+        case deferred(DeferredFile)
+
+        var path: String {
+            switch self {
+            case .file(let f): f.path
+            case .deferred(let d): d.path
+            }
         }
-        if existed, let current = try? Data(contentsOf: target), current == data { return }
-        try data.write(to: target)
+    }
+
+    private func write(_ job: Job, existed: Bool) throws {
+        let target = url.path + "/" + job.path
+        switch job {
+        case .file(let file):
+            switch file.contents {
+            case .data(let data):
+                try data.withUnsafeBytes { try FileBytes.write($0, to: target, existed: existed) }
+            case .copy(let source):
+                let data = try Data(contentsOf: source)
+                try data.withUnsafeBytes { try FileBytes.write($0, to: target, existed: existed) }
+            }
+        case .deferred(let file):
+            var text = file.text()
+            try text.withUTF8 { try FileBytes.write(UnsafeRawBufferPointer($0), to: target, existed: existed) }
+        }
     }
 
     /// Every file and folder below `url`, as relative paths. readdir's entry types spare a stat

@@ -38,10 +38,12 @@ struct SidebarBuilder {
     /// Marks the current page's link in a sidebar rendered for its folder.
     func mark(_ html: String, key: Key, current: PageAddress) -> String {
         let href = Array(("<a href=\"" + viewpoint(key).relativeURL(to: current, offline: site.offline) + "\"").utf8)
-        var bytes = Array(html.utf8)
-        guard let at = ByteSearch.firstIndex(of: href, in: bytes) else { return html }
-        bytes.insert(contentsOf: Array(" aria-current=\"page\"".utf8), at: at + href.count)
-        return String(decoding: bytes, as: UTF8.self)
+        var html = html
+        let offset = html.withUTF8 { ByteSearch.firstIndex(of: href, in: $0) }
+        guard let offset else { return html }
+        // The cut falls after an ASCII quote, so both halves are whole UTF-8 and are copied, not re-validated.
+        let cut = html.utf8.index(html.utf8.startIndex, offsetBy: offset + href.count)
+        return String(html[..<cut]) + " aria-current=\"page\"" + html[cut...]
     }
 
     private func entries(of section: Section, from a: PageAddress, openPath: String) -> [[String: Any]] {
@@ -71,6 +73,10 @@ struct SidebarBuilder {
 /// far slower on Cyrillic HTML, where only exact bytes matter.
 enum ByteSearch {
     static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        haystack.withUnsafeBufferPointer { firstIndex(of: needle, in: $0) }
+    }
+
+    static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = needle.first, needle.count <= haystack.count else { return nil }
         var i = 0
         let last = haystack.count - needle.count

@@ -14,6 +14,7 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var layouts: Set<String> = []
+        HTMLEscaping.register()
         for folder in ["layouts", "partials"] {
             let dir = root.appendingPathComponent(folder)
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
@@ -26,11 +27,12 @@ public struct Theme: Sendable {
                     continue
                 }
                 do {
-                    templates[key] = try MustacheTemplate(string: text)
+                    // The pragma stands on a line of its own, which Mustache drops from the output.
+                    templates[key] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                     if folder == "layouts" { layouts.insert(key) }
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error("ошибка в шаблоне: \(Self.describe(error.error))", file: display,
-                                              line: error.context.lineNumber, column: error.context.columnNumber,
+                                              line: error.context.lineNumber - 1, column: error.context.columnNumber,
                                               code: "template"))
                 } catch {
                     diagnostics.append(.error("ошибка в шаблоне: \(error)", file: display, code: "template"))

@@ -51,13 +51,23 @@ public struct ThemeRenderer: Sendable {
 
     /// The HTML of the given pages only; on every core, each chunk building its own (non-Sendable) context dictionaries.
     func renderPages(_ pages: [Page], of site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
+        let render = pageRenderer(site, sidebars: sidebars)
+        return pages.concurrentMap { OutputFile(path: $0.address.outputPath, text: render($0)) }
+    }
+
+    /// Every page of the site as a file rendered when the writer gets to it (see `DeferredFile`).
+    func deferredPages(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> [DeferredFile] {
+        let render = pageRenderer(site, sidebars: sidebars)
+        return site.pages.map { page in DeferredFile(path: page.address.outputPath) { render(page) } }
+    }
+
+    private func pageRenderer(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> @Sendable (Page) -> String {
         let theme = self.theme
         let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
         let feedURL = PageContext.feedURL(for: site)
-        return pages.concurrentMap { page -> OutputFile in
+        return { page in
             let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL)
-            let html = theme.render(layout: layoutName(for: page, site: site), context.page(page))
-            return OutputFile(path: page.address.outputPath, text: html)
+            return theme.render(layout: layoutName(for: page, site: site), context.page(page))
         }
     }
 

@@ -30,17 +30,16 @@ public struct SearchIndexer: Sendable {
         var jobs: [Job] = shards.map { .shard($0) } + lexicons.map { .lexicon($0.key, $0.range) }
         jobs += facets.map { .filter($0.0, $0.1) }
         jobs += documents.indices.map { .fragment($0) }
-        let count = documents.count
-        let pieces = jobs.enumerated().map { $0 }.concurrentMap { item -> (path: String, bytes: [UInt8]) in
-            switch item.element {
-            case .shard(let range): return ("t/\(item.offset).bin", shardWriter.encode(range))
+        let count = documents.count, work = jobs
+        let writer = PieceWriter(compress: compress, offline: offline)
+        let (files, build) = writer.files(count: jobs.count) { i -> (path: String, bytes: [UInt8]) in
+            switch work[i] {
+            case .shard(let range): return ("t/\(i).bin", shardWriter.encode(range))
             case .lexicon(let key, let range): return ("l/\(key).bin", lexiconWriter.encode(range))
             case .filter(let facet, let values): return ("filter/\(facet).bin", FilterWriter.encode(values, documentCount: count))
             case .fragment(let doc): return ("f/\(doc).bin", FragmentWriter.encode(documents[doc]))
             }
         }
-        let writer = PieceWriter(compress: compress, offline: offline)
-        let (files, build) = writer.files(pieces)
 
         let meta = IndexMeta(
             build: build, documents: documents.count, compression: compress ? "deflate" : "none",

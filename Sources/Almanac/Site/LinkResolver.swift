@@ -61,7 +61,9 @@ public struct LinkResolver: Sendable {
             return Resolution(href: nil, target: .page(id: selfId, anchor: fragment.flatMap(Self.decode)), problem: nil)
         }
 
-        let decoded = (Self.decode(pathPart) ?? pathPart).precomposedStringWithCanonicalMapping
+        var decoded = Self.decode(pathPart) ?? pathPart
+        // NFC, as file names are compared; plain ASCII is NFC already and skips Foundation.
+        if !decoded.utf8.allSatisfy({ $0 < 0x80 }) { decoded = decoded.precomposedStringWithCanonicalMapping }
         let baseFolder = Navigation.parentFolder(from)
         guard let path = Self.normalize(decoded.hasPrefix("/") ? String(decoded.dropFirst()) : joined(baseFolder, decoded))
         else {
@@ -114,7 +116,7 @@ public struct LinkResolver: Sendable {
             && scheme.first!.isLetter
     }
 
-    static func decode(_ s: String) -> String? { s.removingPercentEncoding ?? s }
+    static func decode(_ s: String) -> String? { s.utf8.contains(0x25) ? s.removingPercentEncoding ?? s : s }
 
     static func percentEncode(_ path: String) -> String {
         // Most paths are plain ASCII slugs: skip Foundation's encoder for them.

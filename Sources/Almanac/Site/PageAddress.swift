@@ -26,13 +26,17 @@ public struct PageAddress: Sendable, Hashable {
 
     /// A relative URL from this page to `target` (another page's folder or a file path).
     public func relativeURL(to targetPath: String) -> String {
-        let from = directory.split(separator: "/")
-        let to = targetPath.split(separator: "/", omittingEmptySubsequences: false)
+        // On UTF-8 bytes: every page links to dozens of others, and Character-level splitting
+        // and comparing of Cyrillic folder names was a few percent of a build.
+        let from = directory.utf8.split(separator: 0x2F)
+        let to = targetPath.utf8.split(separator: 0x2F, omittingEmptySubsequences: false)
         var common = 0
-        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
-        let ups = String(repeating: "../", count: from.count - common)
-        let rest = to[common...].joined(separator: "/")
-        let url = ups + rest
+        while common < from.count, common < to.count - 1, from[common].elementsEqual(to[common]) { common += 1 }
+        var url = String(repeating: "../", count: from.count - common)
+        for (i, part) in to[common...].enumerated() {
+            if i > 0 { url += "/" }
+            url += Substring(part)
+        }
         return url.isEmpty ? "./" : url
     }
 

@@ -9,27 +9,33 @@ struct PieceWriter: Sendable {
     var compress: Bool
     var offline: Bool
 
-    /// Compresses on every core, a compressor per batch of pieces; keeps the order of `pieces`.
-    func files(_ pieces: [(path: String, bytes: [UInt8])]) -> (files: [OutputFile], build: String) {
+    /// Encodes and compresses on every core, a compressor per batch of pieces; keeps the order of
+    /// the pieces. A piece is made, compressed and dropped in one go, so the uncompressed index
+    /// (the page fragments hold every page's text) never exists at once.
+    func files(count: Int, piece: @Sendable (Int) -> (path: String, bytes: [UInt8])) -> (files: [OutputFile], build: String) {
         let compress = self.compress, offline = self.offline
         let batch = 256
-        let batches = stride(from: 0, to: pieces.count, by: batch).map { $0..<min($0 + batch, pieces.count) }
-        let encoded = batches.concurrentMap { range -> [(String, [UInt8], OutputFile?)] in
+        let batches = stride(from: 0, to: count, by: batch).map { $0..<min($0 + batch, count) }
+        let encoded = batches.concurrentMap { range -> [(file: OutputFile, script: OutputFile?, hashes: (UInt64, UInt64))] in
             let compressor = compress ? Deflate.Compressor() : nil
-            return pieces[range].map { piece in
+            return range.map { i in
+                let piece = piece(i)
                 let bytes = compressor?.compress(piece.bytes) ?? piece.bytes
                 let script = offline ? Self.script(path: piece.path, payload: "\"" + Data(bytes).base64EncodedString() + "\"") : nil
-                return (piece.path, bytes, script)
+                let hashes = (BuildHash.pieceHash(Array(piece.path.utf8)), BuildHash.pieceHash(bytes))
+                return (OutputFile(path: Self.directory + piece.path, data: Data(bytes)), script, hashes)
             }
-        }.flatMap { $0 }
+        }
         var files: [OutputFile] = []
-        files.reserveCapacity(encoded.count * (offline ? 2 : 1))
+        files.reserveCapacity(count * (offline ? 2 : 1))
         var hash = BuildHash()
-        for (path, bytes, script) in encoded {
-            hash.add(path)
-            hash.add(bytes)
-            files.append(OutputFile(path: Self.directory + path, data: Data(bytes)))
-            if let script { files.append(script) }
+        for batch in encoded {
+            for (file, script, hashes) in batch {
+                hash.chain(hashes.0)
+                hash.chain(hashes.1)
+                files.append(file)
+                if let script { files.append(script) }
+            }
         }
         return (files, hash.hex)
     }
@@ -57,11 +63,17 @@ struct PieceWriter: Sendable {
 struct BuildHash {
     private var h: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ bytes: [UInt8]) {
-        let piece = bytes.withUnsafeBufferPointer { WordTable.hash($0) }
+    /// A piece's own hash, which `chain` folds into the build's; computed on any core.
+    static func pieceHash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { WordTable.hash($0) }
+    }
+
+    mutating func chain(_ piece: UInt64) {
         h = (h ^ piece) &* 0x100_0000_01b3
         h ^= h >> 31
     }
+
+    mutating func add(_ bytes: [UInt8]) { chain(Self.pieceHash(bytes)) }
 
     mutating func add(_ s: String) { add(Array(s.utf8)) }
 
