@@ -1,6 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let posixWrite = Darwin.write
 #endif
 
 /// Makes a folder hold exactly the given files: writes what differs, removes what is stale.
@@ -44,7 +48,7 @@ struct StagingFolder {
                 try write(file, existed: existing.files.contains(file.path))
                 return nil
             } catch {
-                return "\(file.path): \(OutputError.reason(error))"
+                return "\(url.path)/\(file.path): \(OutputError.reason(error))"
             }
         }
         if let first = errors.compactMap({ $0 }).first {
@@ -62,7 +66,34 @@ struct StagingFolder {
         case .copy(let source): data = try Data(contentsOf: source)
         }
         if existed, let current = try? Data(contentsOf: target), current == data { return }
-        try data.write(to: target)
+        try Self.writeFile(data, to: target.path)
+    }
+
+    /// open/write/close, so that a failure keeps its errno («File too large», «No space left on
+    /// device») where Foundation on Linux reports «NSCocoaErrorDomain error 512». O_NOFOLLOW: a
+    /// symbolic link left in the folder is replaced, never written through to wherever it points.
+    static func writeFile(_ data: Data, to path: String) throws {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ELOOP {
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw OutputError.posix(errno) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = posixWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw OutputError.posix(failure) }
     }
 
     /// Every file and folder below `url`, as relative paths. readdir's entry types spare a stat
