@@ -72,6 +72,8 @@ let package = Package(
             dependencies: ["AlmanacCorpus"],
             path: "Benchmarks/CorpusGenerator"
         ),
+        // libFuzzer target over one page file (`make fuzz`); built plainly it replays inputs.
+        .executableTarget(name: "almanac-fuzz", dependencies: ["Almanac"]),
         .testTarget(
             name: "AlmanacTests",
             dependencies: ["Almanac", "AlmanacCorpus", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -90,7 +90,32 @@ public enum Build {
         diagnostics += PlaceholderRules(config: config).check(content.pages)
 
         stage("load", count: content.pages.count)
-        let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: options.offline)
+        let previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
+        let produced = produce(content: content, config: config, theme: theme, offline: options.offline,
+                               previousAnchors: previousAnchors,
+                               history: GitHistory.lastChanged(siteDirectory: options.siteDirectory),
+                               stage: { stage($0, count: $1) })
+        diagnostics += produced.diagnostics
+        let site = produced.site
+        guard let files = produced.files else { return finish(site) }
+
+        let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
+        guard options.writeOutput, !blocking else { return finish(site, files: files.count) }
+        diagnostics += OutputWriter(output: options.outputDirectory).write(files)
+        stage("write")
+        return finish(site, files: files.count)
+    }
+
+    /// Everything between reading the content and writing files, in memory: plan, Markdown, graph,
+    /// lint, search index, theme and derived files. `files` is nil without a theme. The fuzzer
+    /// drives exactly this function, so what it explores is what a build does.
+    public static func produce(content: LoadedContent, config: SiteConfig, theme: Theme?, offline: Bool,
+                               previousAnchors: [String: AnchorAliases.Published] = [:],
+                               history: [String: String] = [:],
+                               stage: (String, Int?) -> Void = { _, _ in })
+        -> (site: Site, files: [OutputFile]?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: offline)
         diagnostics += planDiagnostics
 
         let renderer = MarkdownRenderer(options: .init(
@@ -103,29 +128,23 @@ public enum Build {
                                  address: plan.addresses[page.id]!).href
             }
         }
-        stage("markdown")
-        let previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
+        stage("markdown", nil)
         let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
         diagnostics += graphDiagnostics
         var site = assembled
-        LastUpdated.stamp(&site, history: GitHistory.lastChanged(siteDirectory: options.siteDirectory))
+        LastUpdated.stamp(&site, history: history)
         diagnostics += SiteLint.check(site)
 
-        stage("graph")
-        guard let theme else { return finish(site) }
-        var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: options.offline)
-        stage("index")
+        stage("graph", nil)
+        guard let theme else { return (site, nil, diagnostics) }
+        var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: offline)
+        stage("index", nil)
         files += ThemeRenderer(theme: theme).render(site)
-        stage("theme", count: files.count)
+        stage("theme", files.count)
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files += DerivedFiles.siteFiles(site)
-
-        let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
-        guard options.writeOutput, !blocking else { return finish(site, files: files.count) }
-        diagnostics += OutputWriter(output: options.outputDirectory).write(files)
-        stage("write")
-        return finish(site, files: files.count)
+        return (site, files, diagnostics)
     }
 
     /// The output folder is replaced wholesale, so it must never be the site, hold it, or sit in its sources.

@@ -11,6 +11,11 @@ public struct ContentAsset: Sendable, Hashable {
 public struct LoadedContent: Sendable {
     public var pages: [SourcePage]
     public var assets: [ContentAsset]
+
+    public init(pages: [SourcePage], assets: [ContentAsset] = []) {
+        self.pages = pages
+        self.assets = assets
+    }
 }
 
 /// Finds the Markdown files and assets under content/ and reads them into `SourcePage`s.
@@ -46,6 +51,13 @@ public struct ContentLoader: Sendable {
         guard let data = try? Data(contentsOf: file.url) else {
             return (nil, [.error("не удалось прочитать файл", file: sourcePath, code: "io")])
         }
+        let modified = (try? file.url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+        return loadPage(data: data, contentPath: file.contentPath, modified: modified)
+    }
+
+    /// One page from bytes already read (`contentPath` relative to content/): the fuzzer feeds it directly.
+    public func loadPage(data: Data, contentPath: String, modified: Date? = nil) -> (SourcePage?, [Diagnostic]) {
+        let sourcePath = "content/" + contentPath
         var diagnostics: [Diagnostic] = []
         let (text, problems) = SourceText.decode(data)
         for problem in problems {
@@ -73,7 +85,6 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        let contentPath = file.contentPath
         let isSectionIndex = contentPath == "_index.md" || contentPath.hasSuffix("/_index.md")
         let withoutExtension = String(contentPath.dropLast(3))
         let id = isSectionIndex ? String(withoutExtension.dropLast("_index".count)).trimmingSlashes() : withoutExtension
@@ -90,7 +101,6 @@ public struct ContentLoader: Sendable {
                                             + config.contentTypes.map(\.id).joined(separator: ", ")))
             }
         }
-        let modified = (try? file.url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
         let page = SourcePage(
             sourcePath: sourcePath, contentPath: contentPath, id: id, isSectionIndex: isSectionIndex,
             parentSection: parent, type: type, frontMatter: frontMatter, frontMatterLine: parts.fenceLine,
