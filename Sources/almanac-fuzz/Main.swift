@@ -5,7 +5,7 @@ import Foundation
 /// (`swift build`), it replays the files given as arguments, so that a crash found by `make fuzz`
 /// reruns under a debugger with `.build/debug/almanac-fuzz .fuzz/crashes/crash-…`.
 @main
-struct FuzzEntry {
+struct FuzzMain {
     static func main() throws {
         #if FUZZING
         var argc = CommandLine.argc

@@ -1,26 +1,18 @@
 import Almanac
 import Foundation
 
-/// libFuzzer's entry point: the bytes become one page file of the bundled site's configuration and
-/// theme, and go through front matter, Markdown, the site graph, the search index and the theme.
-/// Whatever the bytes, the pipeline must not crash, and its output must stay inside the site and
-/// never carry script from the page (`PageFuzzer.check` traps when it does, which libFuzzer reports).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func almanacFuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
-    PageFuzzer.shared.run(data)
-    return 0
-}
-
 /// Loaded once per process: configuration and theme are trusted input, not what is fuzzed.
-struct PageFuzzer: Sendable {
-    static let shared = PageFuzzer()
+/// One page file through the whole pipeline, with the bundled site's configuration and theme:
+/// `almanac-fuzz` calls it for every input libFuzzer makes, and FuzzRegressionTests for every input
+/// it once found. Whatever the bytes, nothing may crash, and `problems` must come back empty.
+public struct PageFuzzer: Sendable {
+    public static let shared = PageFuzzer()
 
     let config: SiteConfig
     let theme: Theme
     let neighbour: SourcePage
 
-    init() {
+    public init() {
         let root = PageFuzzer.siteDirectory
         guard let config = ConfigLoader.load(siteDirectory: root).0,
               let theme = Theme.load(siteDirectory: root, language: config.language).0 else {
@@ -35,33 +27,34 @@ struct PageFuzzer: Sendable {
 
     static var siteDirectory: URL {
         if let site = ProcessInfo.processInfo.environment["ALMANAC_SITE"] { return URL(fileURLWithPath: site) }
-        // Sources/almanac-fuzz/PageFuzzer.swift → the repository root.
+        // Sources/AlmanacFuzzing/PageFuzzer.swift → the repository root.
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    func run(_ data: Data) {
+    /// What is wrong with the output for these bytes; empty when all is well.
+    public func problems(_ data: Data) -> [String] {
         let loader = ContentLoader(config: config, includeDrafts: true)
-        guard let page = loader.loadPage(data: data, contentPath: "guide/fuzz.md").0 else { return }
+        guard let page = loader.loadPage(data: data, contentPath: "guide/fuzz.md").0 else { return [] }
         _ = SchemaValidator(config: config).validate([page, neighbour])
         // One build per input (a whole small site is the slow part); the input's length picks the
         // mode, so that both the hosted and the offline form (with its .js index twins) are explored.
         let produced = Build.produce(content: LoadedContent(pages: [page, neighbour]), config: config,
                                      theme: theme, offline: data.count % 2 == 1)
-        for file in produced.files ?? [] { PageFuzzer.check(file) }
+        return (produced.files ?? []).compactMap(PageFuzzer.problem)
     }
 
     /// Paths stay inside the output; HTML and XML carry no script (`MarkupAudit`); JSON parses.
-    static func check(_ file: OutputFile) {
+    static func problem(_ file: OutputFile) -> String? {
         guard !file.path.hasPrefix("/"), !file.path.split(separator: "/").contains(".."), !file.path.contains("\0") else {
-            fatalError("output path leaves the site: \(file.path)")
+            return "output path leaves the site: \(file.path)"
         }
-        guard case .data(let bytes) = file.contents else { return }
+        guard case .data(let bytes) = file.contents else { return nil }
         if file.path.hasSuffix(".html") || file.path.hasSuffix(".xml") {
             if let finding = MarkupAudit.findings(in: String(decoding: bytes, as: UTF8.self)).first {
-                fatalError("\(file.path): \(finding)")
+                return "\(file.path): \(finding)"
             }
         } else if file.path.hasSuffix(".json"), (try? JSONSerialization.jsonObject(with: bytes)) == nil {
-            fatalError("\(file.path): not JSON")
+            return "\(file.path): not JSON"
         } else if file.path.hasPrefix("search/"), file.path.hasSuffix(".js") {
             // Offline twins: one call with a string literal and a JSON value, nothing else.
             let text = String(decoding: bytes, as: UTF8.self)
@@ -69,8 +62,9 @@ struct PageFuzzer: Sendable {
                   let comma = text.firstIndex(of: ","),
                   (try? JSONSerialization.jsonObject(with: Data(text[text.index(after: comma)...].dropLast(3).utf8),
                                                      options: .fragmentsAllowed)) != nil else {
-                fatalError("\(file.path): not a single searchData call with a JSON payload")
+                return "\(file.path): not a single searchData call with a JSON payload"
             }
         }
+        return nil
     }
 }
