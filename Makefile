@@ -67,7 +67,7 @@ sanitize: deps-test
 # long (default 5). Its own scratch folder: instrumented objects never mix with .build.
 FUZZ_MINUTES ?= 5
 ASAN_OPTIONS ?= detect_leaks=1
-LSAN_OPTIONS ?=
+LSAN_OPTIONS ?= suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp:print_suppressions=0
 TSAN_OPTIONS ?= halt_on_error=0
 fuzz: deps
 	$(SWIFT) build -c debug --scratch-path .build-fuzz --product almanac-fuzz -Xswiftc -DFUZZING \
