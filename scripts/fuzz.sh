@@ -18,6 +18,8 @@ fi
 # -detect_leaks=0: Swift keeps enum cases in the spare bits of payload pointers, so LeakSanitizer
 # takes values held by a global (the loaded theme and neighbour page) for leaks. Real leaks are
 # covered by the Swift tests (ConcurrentMapTests counts deinitialised results).
+# detect_leaks=0 in ASAN_OPTIONS too: the same at exit, where the globals are all that is left.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 # Swift's own crash handler would read the stack under ASan and report itself instead.
 export SWIFT_BACKTRACE=enable=no
 # With -jobs libFuzzer writes its log to fuzz-0.log in the working folder: keep it in .fuzz/.
