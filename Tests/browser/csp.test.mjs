@@ -11,7 +11,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, missingChromium } from './lib/chromium.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
-import { buildFixture, missingBinary } from '../js/lib/fixture-site.mjs';
+import { execFileSync } from 'node:child_process';
+import { almanacBinary, buildFixture, missingBinary } from '../js/lib/fixture-site.mjs';
+import { repositoryRoot } from '../../scripts/lib/search-runtime.mjs';
 
 const skip = missingChromium || missingBinary;
 let browser;
@@ -116,5 +118,50 @@ test('control: the collector hears an inline script and handler that the CSP blo
     assert.equal(await page.evaluate(() => window.__ran), undefined, 'the injected script must not run');
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+// Script in a title, a tag and a heading: the search box and the search page show it as text
+// (the runtime builds results with textContent), nothing runs, and the CSP records nothing.
+test('payloads in titles, tags and headings show as text in search results, from http and file://', { skip }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-csp-payload-'));
+  try {
+    const site = path.join(dir, 'site');
+    fs.mkdirSync(path.join(site, 'content'), { recursive: true });
+    fs.symlinkSync(path.join(repositoryRoot, 'templates'), path.join(site, 'templates'));
+    fs.writeFileSync(path.join(site, 'almanac.yml'), 'title: Тест\nlanguage: ru\n');
+    const payload = '<img src=x onerror="window.__ran=1">кризис<script>window.__ran=2</script>';
+    fs.writeFileSync(path.join(site, 'content/_index.md'), '---\ntitle: Главная\n---\n[страница](page.md)\n');
+    fs.writeFileSync(path.join(site, 'content/page.md'),
+      `---\ntitle: '${payload}'\ntags: ['${payload}']\n---\n## ${payload}\n\nкризис в соцсетях\n`);
+    for (const offline of [false, true]) {
+      const out = path.join(dir, offline ? 'offline' : 'public');
+      execFileSync(almanacBinary, ['build', site, '--output', out, '--quiet', ...(offline ? ['--offline'] : [])], { stdio: 'ignore' });
+      const local = offline ? null : await serveDirectory(out);
+      try {
+        const base = offline ? pathToFileURL(out).href + '/' : local.url;
+        const page = await openPage();
+        await page.goto(base + (offline ? 'index.html' : ''));
+        await page.type('#search-input', 'кризис');
+        await page.waitFor('#search-listbox:not([hidden]) [role=option]');
+        const clean = async (where) => {
+          assert.equal(await page.evaluate(() => window.__ran), undefined, `no payload ran: ${where}`);
+          assert.deepEqual(await violations(page), { csp: [], errors: [] }, where);
+        };
+        const shown = await page.evaluate(() => document.querySelector('#search-listbox').textContent);
+        assert.ok(shown.includes('<script>'), `the payload shows as text: ${shown}`);
+        await clean('search box');
+        await page.goto(base + (offline ? 'search/index.html' : 'search/') + '?q=' + encodeURIComponent('кризис'));
+        await page.waitFor('.search-results li');
+        assert.ok((await page.evaluate(() => document.querySelector('.search-results').textContent)).includes('<script>'));
+        await clean('search page');
+        await page.goto(base + (offline ? 'page/index.html' : 'page/'));
+        await clean('the page itself');
+      } finally {
+        if (local) await local.close();
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
