@@ -5,7 +5,7 @@ SITE ?= .
 ALMANAC_RELEASE := .build/release/almanac
 ALMANAC_DEBUG := .build/debug/almanac
 
-.PHONY: site test deps deps-test build release swift-test js-test browser-test check-html bench serve bundle clean
+.PHONY: site test deps deps-test build release swift-test js-test browser-test check-html bench serve bundle clean fuzz sanitize
 
 site: deps release
 	$(ALMANAC_RELEASE) build $(SITE)
@@ -28,6 +28,7 @@ test: deps-test
 	node --test Tests/js/
 	node --test --test-concurrency=1 Tests/browser/
 	scripts/check-html.sh
+	$(MAKE) sanitize
 
 swift-test: deps
 	$(SWIFT) test
@@ -55,5 +56,29 @@ bench: deps release
 serve: deps release
 	$(ALMANAC_RELEASE) serve $(SITE)
 
+# The Swift tests under AddressSanitizer and ThreadSanitizer, each in its own scratch folder so
+# that neither rebuilds the other's (or .build's) objects. Suppressions: scripts/sanitizers/.
+sanitize: deps-test
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=$(ASAN_OPTIONS) LSAN_OPTIONS=$(LSAN_OPTIONS) $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=$(TSAN_OPTIONS) $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+
+# libFuzzer over one page file through the whole pipeline (Sources/almanac-fuzz), FUZZ_MINUTES
+# long (default 5). Its own scratch folder: instrumented objects never mix with .build.
+FUZZ_MINUTES ?= 5
+# Leak checking is off by default: at the exit of the Swift Testing process LeakSanitizer reports
+# ~300 KB in objects still alive there (preview servers whose stop task had not run, Data in
+# rendered pages), which could not be attributed to a leak in our code; the one real leak it found
+# (concurrentMap) is fixed and tested. `make sanitize ASAN_OPTIONS=detect_leaks=1` shows them.
+ASAN_OPTIONS ?= detect_leaks=0
+LSAN_OPTIONS ?= suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp:print_suppressions=0
+# Any race report makes the run fail (exit code 66) after all tests have run.
+TSAN_OPTIONS ?= exitcode=66
+fuzz: deps
+	$(SWIFT) build -c debug --scratch-path .build-fuzz --product almanac-fuzz -Xswiftc -DFUZZING \
+		-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+	FUZZ_MINUTES=$(FUZZ_MINUTES) scripts/fuzz.sh
+
 clean:
-	rm -rf .build public .venv-html
+	rm -rf .build .build-fuzz .build-asan .build-tsan .fuzz public .venv-html

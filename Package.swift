@@ -72,9 +72,13 @@ let package = Package(
             dependencies: ["AlmanacCorpus"],
             path: "Benchmarks/CorpusGenerator"
         ),
+        // One page through the whole pipeline and the checks on its output, for the fuzzer and the
+        // tests that replay what it found; `almanac-fuzz` is the libFuzzer target (`make fuzz`).
+        .target(name: "AlmanacFuzzing", dependencies: ["Almanac"]),
+        .executableTarget(name: "almanac-fuzz", dependencies: ["AlmanacFuzzing"]),
         .testTarget(
             name: "AlmanacTests",
-            dependencies: ["Almanac", "AlmanacCorpus", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Almanac", "AlmanacCorpus", "AlmanacFuzzing", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

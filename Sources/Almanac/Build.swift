@@ -91,18 +91,52 @@ public enum Build {
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
         diagnostics += themeDiagnostics
 
-        // Sources, plan and the Markdown stage's results live only in this scope: once the site
-        // is assembled and linted, the pages' Markdown is let go (450 MB on 50,000 pages).
+        let produced = produce(config: config, theme: theme, offline: options.offline,
+                               previousAnchors: AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory),
+                               history: GitHistory.read(siteDirectory: options.siteDirectory), today: options.today,
+                               load: { ContentLoader(config: config, includeDrafts: options.includeDrafts).load(siteDirectory: options.siteDirectory) },
+                               stage: { stage($0, count: $1) })
+        diagnostics += produced.diagnostics
+        let site = produced.site
+        guard let files = produced.files else { return finish(site) }
+        let fileCount = files.count + produced.pages.count
+
+        let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
+        guard options.writeOutput, !blocking else { return finish(site, files: fileCount) }
+        diagnostics += OutputWriter(output: options.outputDirectory).write(files, deferred: produced.pages)
+        stage("write")
+        return finish(site, files: fileCount)
+    }
+
+    /// What a build makes in memory, before anything is written.
+    public struct Produced {
+        public var site: Site
+        /// Nil without a theme.
+        public var files: [OutputFile]?
+        /// Page HTML, rendered when the writer reaches it (a page's HTML is held only until it is written).
+        public var pages: [DeferredFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Everything between reading the content and writing files: schema, plan, Markdown, graph,
+    /// lint, search index, theme and derived files. The fuzzer drives exactly this function, so
+    /// what it explores is what a build does. `load` is called inside, so that the sources and
+    /// the Markdown stage's results live only until the site is assembled and linted (450 MB on
+    /// 50,000 pages); `stage` is told when each stage ends, with the count the next works on.
+    public static func produce(config: SiteConfig, theme: Theme?, offline: Bool,
+                               previousAnchors: [String: AnchorAliases.Published] = [:],
+                               history: SiteHistory = .unavailable, today: IsoDate? = nil,
+                               load: () -> (LoadedContent, [Diagnostic]),
+                               stage: (String, Int?) -> Void = { _, _ in }) -> Produced {
+        var diagnostics: [Diagnostic] = []
         var site: Site
         do {
-            let (content, contentDiagnostics) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
-                .load(siteDirectory: options.siteDirectory)
+            let (content, contentDiagnostics) = load()
             diagnostics += contentDiagnostics
             diagnostics += SchemaValidator(config: config).validate(content.pages)
             diagnostics += PlaceholderRules(config: config).check(content.pages)
-
-            stage("load", count: content.pages.count)
-            let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: options.offline)
+            stage("load", content.pages.count)
+            let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: offline)
             diagnostics += planDiagnostics
 
             let renderer = MarkdownRenderer(options: .init(
@@ -115,39 +149,30 @@ public enum Build {
                                      address: plan.addresses[page.id]!).href
                 }
             }
-            stage("markdown")
-            let previousAnchors = AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory)
+            stage("markdown", nil)
             let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
             diagnostics += graphDiagnostics
             site = assembled
-            LastUpdated.stamp(&site, history: GitHistory.read(siteDirectory: options.siteDirectory))
-            if let today = options.today { site.today = today }
+            LastUpdated.stamp(&site, history: history)
+            if let today { site.today = today }
             diagnostics += SiteLint.check(site)
-
             site.releaseSources()
         }
-        stage("graph")
-        guard let theme else { return finish(site) }
-        var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: options.offline)
+        stage("graph", nil)
+        guard let theme else { return Produced(site: site, files: nil, pages: [], diagnostics: diagnostics) }
+        var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: offline)
         site.releaseSearchText()
-        stage("index")
-        // Pages are rendered as the writer reaches them (a page's HTML is held only until it is
-        // written), so "write" includes rendering them; "theme" is the sidebars and the listings.
+        stage("index", nil)
+        // "theme" is the sidebars and the generated listings; pages render during "write".
         let themeRenderer = ThemeRenderer(theme: theme)
         let sidebars = themeRenderer.renderSidebars(site)
         let pages = themeRenderer.deferredPages(site, sidebars: sidebars)
         files += themeRenderer.renderGenerated(site, sidebars: sidebars)
-        stage("theme", count: files.count + pages.count)
+        stage("theme", files.count + pages.count)
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files += DerivedFiles.siteFiles(site)
-        let fileCount = files.count + pages.count
-
-        let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
-        guard options.writeOutput, !blocking else { return finish(site, files: fileCount) }
-        diagnostics += OutputWriter(output: options.outputDirectory).write(files, deferred: pages)
-        stage("write")
-        return finish(site, files: fileCount)
+        return Produced(site: site, files: files, pages: pages, diagnostics: diagnostics)
     }
 
     /// The output folder is replaced wholesale, so it must never be the site, hold it, or sit in its sources.

@@ -6,7 +6,12 @@ extension Array where Element: Sendable {
         if count < 2 { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialise before freeing: the buffer holds the results' references, and without it
+        // every rendered page of every rebuild stayed allocated (found by LeakSanitizer).
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let box = UnsafeSendable(results)
         // Chunks keep scheduling overhead low for thousands of small pages.
         let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))

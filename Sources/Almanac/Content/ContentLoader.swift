@@ -11,6 +11,11 @@ public struct ContentAsset: Sendable, Hashable {
 public struct LoadedContent: Sendable {
     public var pages: [SourcePage]
     public var assets: [ContentAsset]
+
+    public init(pages: [SourcePage], assets: [ContentAsset] = []) {
+        self.pages = pages
+        self.assets = assets
+    }
 }
 
 /// Finds the Markdown files and assets under content/ and reads them into `SourcePage`s.
@@ -46,6 +51,16 @@ public struct ContentLoader: Sendable {
         guard let (bytes, modified) = SourceFileReader.read(file.url) else {
             return (nil, [.error("не удалось прочитать файл", file: sourcePath, code: "io")])
         }
+        return loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified)
+    }
+
+    /// One page from bytes already read (`contentPath` relative to content/): the fuzzer feeds it directly.
+    public func loadPage(data: Data, contentPath: String, modified: Date? = nil) -> (SourcePage?, [Diagnostic]) {
+        loadPage(bytes: [UInt8](data), contentPath: contentPath, modified: modified)
+    }
+
+    func loadPage(bytes: [UInt8], contentPath: String, modified: Date?) -> (SourcePage?, [Diagnostic]) {
+        let sourcePath = "content/" + contentPath
         var diagnostics: [Diagnostic] = []
         let (text, problems) = SourceText.decode(bytes)
         for problem in problems {
@@ -73,7 +88,6 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        let contentPath = file.contentPath
         let isSectionIndex = contentPath == "_index.md" || contentPath.hasSuffix("/_index.md")
         let withoutExtension = String(contentPath.dropLast(3))
         let id = isSectionIndex ? String(withoutExtension.dropLast("_index".count)).trimmingSlashes() : withoutExtension

@@ -26,7 +26,7 @@ public struct DiagnosticPrinter: Sendable {
     }
 
     private func location(_ d: Diagnostic) -> String {
-        var s = d.file.isEmpty ? "almanac" : d.file
+        var s = d.file.isEmpty ? "almanac" : Self.printable(d.file)
         if d.line > 0 { s += ":\(d.line)" }
         if d.line > 0 && d.column > 0 { s += ":\(d.column)" }
         return s
@@ -39,24 +39,49 @@ public struct DiagnosticPrinter: Sendable {
         case (.warning, true): label = "\u{1B}[1;33mwarning\u{1B}[0m"
         case (let s, false): label = s.rawValue
         }
-        var out = "\(location(d)): \(label): \(d.message) [\(d.code)]\n"
-        if let hint = d.hint { out += "    hint: \(hint)\n" }
+        var out = "\(location(d)): \(label): \(Self.printable(d.message)) [\(d.code)]\n"
+        if let hint = d.hint { out += "    hint: \(Self.printable(hint))\n" }
         return out
     }
 
     private func github(_ d: Diagnostic) -> String {
-        // GitHub Actions workflow command; message data must escape %, CR and LF.
+        // GitHub Actions workflow command; message data must escape %, CR and LF, property values
+        // also `:` and `,`, or a file name could end the property list and start a command of its own.
         func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "%", with: "%25")
+            Self.printable(s, keepNewlines: true).replacingOccurrences(of: "%", with: "%25")
                 .replacingOccurrences(of: "\r", with: "%0D")
                 .replacingOccurrences(of: "\n", with: "%0A")
         }
-        var props = ["file=\(escape(d.file))"]
+        func escapeProperty(_ s: String) -> String {
+            escape(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        var props = ["file=\(escapeProperty(d.file))"]
         if d.line > 0 { props.append("line=\(d.line)") }
         if d.column > 0 { props.append("col=\(d.column)") }
         var message = d.message
         if let hint = d.hint { message += " (\(hint))" }
         return "::\(d.severity.rawValue) \(props.joined(separator: ","))::\(escape(message))\n"
+    }
+
+    /// File names and front matter values reach messages: their control characters (an ESC that
+    /// starts a terminal escape sequence, a CR that overwrites the line) are shown, not obeyed.
+    static func printable(_ s: String, keepNewlines: Bool = false) -> String {
+        guard s.unicodeScalars.contains(where: { isControl($0) }) else { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if isControl(scalar), !(keepNewlines && scalar == "\n") {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u{" + hex + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     private func json(_ diagnostics: [Diagnostic]) -> String {

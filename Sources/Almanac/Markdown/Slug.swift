@@ -47,6 +47,9 @@ public enum Slug {
 /// Hands out unique ids within one page: the second «Пример» becomes `primer-2`.
 struct AnchorAllocator {
     private var used: Set<String>
+    /// The next number to try per base: without it, the n-th heading of one name tried every
+    /// suffix before it, and a page of 80,000 «## Раздел» headings took minutes (quadratic).
+    private var nextSuffix: [String: Int] = [:]
 
     /// Ids the theme itself uses on every page; a heading must not steal them.
     static let reserved: Set<String> = ["main", "content", "search", "toc", "top", "sidebar", "nav", "footer", "header"]
@@ -54,13 +57,15 @@ struct AnchorAllocator {
     init() { used = Self.reserved }
 
     mutating func allocate(for text: String) -> String {
-        let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+        let slug = Slug.make(text)
+        let base = slug.isEmpty ? "section" : slug
         var candidate = base
-        var n = 2
+        var n = nextSuffix[base] ?? 2
         while used.contains(candidate) {
             candidate = "\(base)-\(n)"
             n += 1
         }
+        if candidate != base { nextSuffix[base] = n }
         used.insert(candidate)
         return candidate
     }

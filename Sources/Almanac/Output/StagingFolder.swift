@@ -1,6 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let posixWrite = Darwin.write
 #endif
 
 /// Makes a folder hold exactly the given files: writes what differs, removes what is stale.
@@ -65,7 +69,7 @@ struct StagingFolder {
                 do {
                     try write(job, existed: existing.files.contains(job.path))
                 } catch {
-                    return "\(job.path): \(OutputError.reason(error))"
+                    return "\(root)/\(job.path): \(OutputError.reason(error))"
                 }
             }
             return nil
