@@ -57,20 +57,20 @@ import FlyingFox
             ("/__almanac/live.css", "text/css; charset=utf-8"),
         ]
         for (path, type) in expected {
-            let response = http.get(path)
+            let response = await http.get(path)
             #expect(response?.status == 200, "\(path)")
             #expect(response?.headers["content-type"] == type, "\(path)")
         }
-        let page = try #require(http.get("/guide/step/"))
+        let page = try #require(await http.get("/guide/step/"))
         #expect(page.text.contains("<script defer src=\"/__almanac/live.js\"></script></head>"))
         #expect(page.headers["cache-control"] == "no-store")
-        #expect(http.get("/guide/step")?.status == 301)
-        #expect(http.get("/guide/step")?.headers["location"] == "/guide/step/")
-        let missing = try #require(http.get("/guide/nothing-here/"))
+        #expect(await http.get("/guide/step")?.status == 301)
+        #expect(await http.get("/guide/step")?.headers["location"] == "/guide/step/")
+        let missing = try #require(await http.get("/guide/nothing-here/"))
         #expect(missing.status == 404)
         #expect(missing.text.contains("<base href=\"/\">"))
-        #expect(http.get("/", method: "POST")?.status == 405)
-        #expect(http.get("/", method: "HEAD")?.status == 200)
+        #expect(await http.get("/", method: "POST")?.status == 405)
+        #expect(await http.get("/", method: "HEAD")?.status == 200)
         // Nothing is written into the site folder.
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
     }
@@ -88,17 +88,17 @@ import FlyingFox
             "/guide%5c..%5c..%5calmanac.yml", "/guide\\..\\almanac.yml", "/%00", "/./index.html",
         ]
         for probe in probes {
-            let response = http.get(probe)
+            let response = await http.get(probe)
             #expect(response?.status == 403, "\(probe): \(response?.status ?? 0)")
             #expect(response?.text.contains("secret") == false)
         }
         for path in ["/almanac.yml", "/content/_index.md", "/templates/layouts/base.mustache", "/etc/passwd"] {
-            #expect(http.get(path)?.status == 404, "\(path)")
+            #expect(await http.get(path)?.status == 404, "\(path)")
         }
-        let asset = try #require(http.get("/assets/leak.txt"))
+        let asset = try #require(await http.get("/assets/leak.txt"))
         #expect([403, 404].contains(asset.status))  // the theme loader does not follow links either
         #expect(!asset.text.contains("secret"))
-        let content = try #require(http.get("/guide/leak.txt"))
+        let content = try #require(await http.get("/guide/leak.txt"))
         #expect(content.status == 404)  // discovery skips links out of content/ with a warning
     }
 
@@ -109,33 +109,33 @@ import FlyingFox
         let fd = try #require(http.connectSocket())
         defer { close(fd) }
         http.send(fd, "GET /__almanac/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
-        let hello = http.read(fd, until: "\n\n")
+        let hello = await http.read(fd, until: "\n\n")
         #expect(hello.contains("text/event-stream"))
         #expect(hello.contains("event: hello"))
 
         let file = site.appendingPathComponent("content/guide/step.md")
         try "# Шаг\n\nТекст шага. ![Схема](scheme.svg) и [домой](../_index.md).\n\nНовый абзац.\n".write(to: file, atomically: true, encoding: .utf8)
         server.applyNow(["content/guide/step.md"])
-        let reload = http.read(fd, until: "\"pages\"")
+        let reload = await http.read(fd, until: "\"pages\"")
         #expect(reload.contains("event: reload"))
         #expect(reload.contains("\"pages\":[\"/guide/step/\"]"))
-        #expect(http.get("/guide/step/")?.text.contains("Новый абзац.") == true)
+        #expect(await http.get("/guide/step/")?.text.contains("Новый абзац.") == true)
 
         try "# Шаг\n\nТекст. [Куда-то](nowhere.md)\n".write(to: file, atomically: true, encoding: .utf8)
         server.applyNow(["content/guide/step.md"])
-        let problems = http.read(fd, until: "event: problems")
+        let problems = await http.read(fd, until: "event: problems")
         #expect(problems.contains("event: problems"))
-        let data = http.read(fd, until: "\n\n", timeout: 2)
+        let data = await http.read(fd, until: "\n\n", timeout: 2)
         #expect((problems + data).contains("\"file\":\"content/guide/step.md\""))
         #expect((problems + data).contains("\"line\":3"))
         // The last good page stays served meanwhile.
-        #expect(http.get("/guide/step/")?.text.contains("Новый абзац.") == true)
+        #expect(await http.get("/guide/step/")?.text.contains("Новый абзац.") == true)
 
         try "# Шаг\n\nИсправлено. [Домой](../_index.md)\n".write(to: file, atomically: true, encoding: .utf8)
         server.applyNow(["content/guide/step.md"])
-        let fixed = http.read(fd, until: "event: reload")
+        let fixed = await http.read(fd, until: "event: reload")
         #expect(fixed.contains("event: reload"))
-        #expect(http.get("/guide/step/")?.text.contains("Исправлено.") == true)
+        #expect(await http.get("/guide/step/")?.text.contains("Исправлено.") == true)
     }
 
     @Test func survivesABurstAndStopsCleanly() async throws {
@@ -150,7 +150,7 @@ import FlyingFox
             for worker in 0..<16 {
                 group.enter()
                 Thread {
-                    results.append((0..<25).map { i in http.get(paths[(worker + i) % paths.count])?.status ?? 0 })
+                    results.append((0..<25).map { i in http.getBlocking(paths[(worker + i) % paths.count])?.status ?? 0 })
                     group.leave()
                 }.start()
             }
@@ -158,11 +158,11 @@ import FlyingFox
         }
         #expect(statuses.count == 400)
         #expect(statuses.allSatisfy { [200, 403, 404].contains($0) }, "\(Set(statuses))")
-        #expect(http.get("/")?.status == 200)
+        #expect(await http.get("/")?.status == 200)
         // An open event stream must not keep the server from stopping.
         let fd = try #require(http.connectSocket())
         http.send(fd, "GET /__almanac/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        _ = http.read(fd, until: "event: hello")
+        _ = await http.read(fd, until: "event: hello")
         let started = Date()
         await server.stop()
         close(fd)

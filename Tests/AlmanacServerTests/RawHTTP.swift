@@ -5,8 +5,8 @@ import Glibc
 
 /// A minimal HTTP/1.1 client over a POSIX socket: it sends the request line exactly as given,
 /// which URLSession would not (it folds `..` and re-encodes), so traversal probes reach the server.
-struct RawHTTP {
-    struct Response {
+struct RawHTTP: Sendable {
+    struct Response: Sendable {
         var status: Int
         var headers: [String: String]
         var body: Data
@@ -37,7 +37,22 @@ struct RawHTTP {
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
-    func get(_ rawPath: String, method: String = "GET") -> Response? {
+    /// Blocking calls run on a thread of their own: the server under test shares Swift's
+    /// cooperative pool (two threads on a two-core machine), and a test blocking one of them
+    /// beside another busy test starves the server until the socket times out.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { done in Thread.detachNewThread { done.resume(returning: work()) } }
+    }
+
+    func get(_ rawPath: String, method: String = "GET") async -> Response? {
+        await Self.offPool { getBlocking(rawPath, method: method) }
+    }
+
+    func read(_ fd: Int32, until marker: String, timeout: TimeInterval = 10) async -> String {
+        await Self.offPool { readBlocking(fd, until: marker, timeout: timeout) }
+    }
+
+    func getBlocking(_ rawPath: String, method: String = "GET") -> Response? {
         guard let fd = connectSocket() else { return nil }
         defer { close(fd) }
         send(fd, "\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -68,7 +83,7 @@ struct RawHTTP {
     }
 
     /// Reads from an open event stream until `marker` appears or time runs out.
-    func read(_ fd: Int32, until marker: String, timeout: TimeInterval = 10) -> String {
+    func readBlocking(_ fd: Int32, until marker: String, timeout: TimeInterval = 10) -> String {
         var text = ""
         var buffer = [UInt8](repeating: 0, count: 8192)
         let deadline = Date().addingTimeInterval(timeout)
