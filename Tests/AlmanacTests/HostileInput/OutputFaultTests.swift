@@ -1,4 +1,4 @@
-import AlmanacCorpus
+@testable import AlmanacCorpus
 import Foundation
 import Testing
 
@@ -99,7 +99,7 @@ import Testing
         // when the machine's load changes how long that takes.
         var window = max(writing.max() ?? 0.5, 0.05)
         var previous = try Self.snapshot(output)
-        var random = SplitMix(seed: 20_260_325)
+        var random = SplitMix64(seed: 20_260_325)
         var killedWhileWriting = 0
         var attempts = 0
         while killedWhileWriting < 6, attempts < 14 {
@@ -187,17 +187,8 @@ import Testing
     }
 }
 
-/// A small seeded generator, so that a failing kill schedule can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The corpus generator's seeded generator, so that a failing kill schedule can be replayed.
+extension SplitMix64 {
     /// In [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
