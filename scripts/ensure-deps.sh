@@ -19,7 +19,19 @@ if [ "${1:-build}" = test ]; then
   python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
 fi
 
-[ ${#need[@]} -eq 0 ] && exit 0
+# The test runner uses node:test options of Node 20 (--test-concurrency); Debian 12's own
+# nodejs is 18, so say so plainly instead of failing later with "bad option".
+check_node() {
+  [ "${1:-build}" = test ] || return 0
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  [ "$major" -ge 20 ] && return 0
+  echo "error: the JavaScript tests need Node.js 20 or newer, found $(node --version 2>/dev/null || echo none)" >&2
+  echo "       (Debian 13 ships Node 20; Debian 12 ships 18: install Node 20 from nodejs.org or NodeSource)" >&2
+  exit 2
+}
+
+if [ ${#need[@]} -eq 0 ]; then check_node "${1:-build}"; exit 0; fi
 
 echo "Installing missing Debian packages: ${need[*]}" >&2
 sudo=""
@@ -30,3 +42,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+check_node "${1:-build}"
