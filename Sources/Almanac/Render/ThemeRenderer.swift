@@ -109,15 +109,18 @@ public struct ThemeRenderer: Sendable {
         c["tags"] = site.tags.map { tag -> [String: Any] in
             ["name": tag.name, "count": tag.pages.count, "url": all.relativeURL(to: tag.address, offline: site.offline)]
         }
-        var files = showing == nil ? [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))] : []
-        for tag in site.tags where showing.map({ only in tag.pages.contains(where: only.contains) }) ?? true {
+        let files = showing == nil ? [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))] : []
+        // A tag of a large site lists hundreds of pages: on every core, as pages are rendered.
+        let shown = site.tags.filter { tag in showing.map { only in tag.pages.contains(where: only.contains) } ?? true }
+        let shared = UnsafeSendable(context)  // read-only from here on
+        return files + shown.concurrentMap { tag in
+            let context = shared.value
             let a = tag.address
             var t = context.base(at: a, currentPage: nil, title: tag.name)
             t["page"] = ["title": tag.name, "isTag": true] as [String: Any]
             t["items"] = tag.pages.compactMap { context.link($0, from: a) }
-            files.append(OutputFile(path: a.outputPath, text: theme.render(layout: "tag", t)))
+            return OutputFile(path: a.outputPath, text: theme.render(layout: "tag", t))
         }
-        return files
     }
 
     /// Old addresses from `aliases`: a page that forwards the reader, from disk as well as from a server.

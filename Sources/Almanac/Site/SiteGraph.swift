@@ -42,8 +42,10 @@ public enum SiteGraph {
     private static func checkLinks(pages: inout [Page], index: [String: Int], plan: SitePlan) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var backlinks: [String: [String]] = [:]
-        for page in pages {
-            let (pageDiagnostics, linked) = checkLinks(of: page, pages: pages, index: index, plan: plan)
+        // Each page's check is pure; on 10,000 pages doing them one after another held the other core idle.
+        let all = pages
+        let checked = all.concurrentMap { page in checkLinks(of: page, pages: all, index: index, plan: plan) }
+        for (page, (pageDiagnostics, linked)) in zip(all, checked) {
             diagnostics += pageDiagnostics
             for id in linked { backlinks[id, default: []].append(page.id) }
         }
