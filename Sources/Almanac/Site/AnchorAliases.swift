@@ -11,7 +11,8 @@ public enum AnchorAliases {
     static let manifestPath = ".almanac/anchors.json"
 
     /// What one page published: its heading anchors and the aliases kept for older ones.
-    public struct Published: Codable, Sendable {
+    /// Only decoded: `manifest(_:)` writes the same two keys.
+    public struct Published: Decodable, Sendable {
         var anchors: [String]
         var aliases: [String: String]
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A minimal JSON writer with keys in the order written and text left as UTF-8, for meta.json.
+/// A minimal JSON writer with keys in the order written and text left as UTF-8, for meta.json,
+/// facets.json and the anchors manifest (`AnchorAliases.manifest`).
 /// A class so that nested `object { … }` closures can write to the same text.
 final class JSONWriter {
     private(set) var text = ""
