@@ -33,7 +33,7 @@ struct ConfigReader {
     var diagnostics: [Diagnostic] = []
     private let file = ConfigLoader.fileName
     private static let knownKeys: Set<String> = [
-        "title", "description", "language", "base_url", "links", "markdown", "types", "search",
+        "title", "description", "language", "base_url", "links", "markdown", "types", "search", "authors_area",
     ]
 
     mutating func read(_ entries: [MetaEntry]) -> SiteConfig {
@@ -54,6 +54,7 @@ struct ConfigReader {
             case "types": config.contentTypes = readTypes(entry)
             case "search": config.search = readSearch(entry)
             case "playbook": (config.playbook, playbookLine) = (readPlaybook(entry), entry.line)
+            case "authors_area": config.authorsArea = string(entry).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
             default: config.params.append(entry)
             }
         }

@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable {
     public var params: [MetaEntry]
     /// What the printable playbook gathers (`playbook:`); empty: no playbook page.
     public var playbook: [PlaybookPart] = []
+    /// Top-level folder of the writers' own documentation (`authors_area:`), kept out of the
+    /// readers' navigation and default search scope; nil when the site has none.
+    public var authorsArea: String?
 
     public init(
         title: String = "Almanac", description: String = "", language: String = "ru", baseURL: String = "",
@@ -38,6 +41,12 @@ public struct SiteConfig: Sendable {
     /// The declared type, or the built-in `article`.
     public func type(_ id: String) -> ContentType {
         contentTypes.first { $0.id == id } ?? .article
+    }
+
+    /// True for a page id (`docs/writing`, `docs`) inside the authors' area.
+    public func isAuthorsPage(id: String) -> Bool {
+        guard let area = authorsArea, !area.isEmpty else { return false }
+        return id == area || id.hasPrefix(area + "/")
     }
 
     /// Which type a page in `folder` (its top-level section under content/) gets when it names none.
