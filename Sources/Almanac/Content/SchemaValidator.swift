@@ -23,10 +23,11 @@ public struct SchemaValidator: Sendable {
     /// Some pages against the types of all (`BuildSession` checks only the pages an edit changed).
     func validate(_ pages: [SourcePage], typeById: [String: String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let pageIds = LazySuggestionIndex { Array(typeById.keys) }
         for page in pages {
             let schema = page.type == "section" ? [] : config.type(page.type).fields
             let declared = Set(schema.map(\.name))
-            var check = FieldCheck(page: page, typeById: typeById)
+            var check = FieldCheck(page: page, typeById: typeById, pageIds: pageIds)
             for field in Self.common + Approval.fields.filter({ !declared.contains($0.name) }) + schema {
                 guard let entry = page.frontMatter[field.name] else {
                     if field.required { check.missing(field) }
@@ -43,6 +44,7 @@ public struct SchemaValidator: Sendable {
 private struct FieldCheck {
     let page: SourcePage
     let typeById: [String: String]
+    let pageIds: LazySuggestionIndex
     var diagnostics: [Diagnostic] = []
 
     mutating func missing(_ field: FieldSchema) {
@@ -109,7 +111,7 @@ private struct FieldCheck {
         guard let id = value.string else { return fail(field, line, "ссылка должна быть строкой — путём страницы") }
         let clean = id.hasSuffix(".md") ? String(id.dropLast(3)) : id
         guard let type = typeById[clean] else {
-            let suggestion = EditDistance.suggestion(for: clean, among: typeById.keys)
+            let suggestion = pageIds.suggestion(for: clean)
             return fail(field, line, "нет страницы «\(id)»", hint: suggestion.map { "может быть, \($0)?" })
         }
         if let expected = field.refType, type != expected {

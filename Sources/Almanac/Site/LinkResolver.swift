@@ -27,6 +27,8 @@ public struct LinkResolver: Sendable {
     private let addresses: [String: PageAddress]
     private let assets: Set<String>
     public let offline: Bool
+    private let pageSuggestions: LazySuggestionIndex
+    private let fileSuggestions: LazySuggestionIndex
 
     public init(pages: [(id: String, contentPath: String, address: PageAddress)], assets: Set<String>, offline: Bool) {
         var byPath: [String: String] = [:]
@@ -39,6 +41,9 @@ public struct LinkResolver: Sendable {
         self.addresses = addresses
         self.assets = assets
         self.offline = offline
+        let paths = byPath
+        pageSuggestions = LazySuggestionIndex { Array(paths.keys) }
+        fileSuggestions = LazySuggestionIndex { Array(paths.keys) + assets }
     }
 
     public func address(of id: String) -> PageAddress? { addresses[id] }
@@ -78,14 +83,14 @@ public struct LinkResolver: Sendable {
                               target: .page(id: id, anchor: anchor), problem: nil)
         }
         if path.hasSuffix(".md") {
-            let suggestion = EditDistance.suggestion(for: path, among: pageByPath.keys)
+            let suggestion = pageSuggestions.suggestion(for: path)
             return Resolution(href: nil, target: nil, problem: .missingPage(path: path, suggestion: suggestion))
         }
         if assets.contains(path) {
             return Resolution(href: address.relativeURL(to: Self.percentEncode(path)) + suffix,
                               target: .asset(contentPath: path), problem: nil)
         }
-        let suggestion = EditDistance.suggestion(for: path, among: assets.union(pageByPath.keys))
+        let suggestion = fileSuggestions.suggestion(for: path)
         return Resolution(href: nil, target: nil, problem: .missingFile(path: path, suggestion: suggestion))
     }
 
