@@ -9,6 +9,8 @@
 #   BENCH_RUNS=3               builds per tool and size; the median is reported
 #   BENCH_SEED=1               corpus seed
 #   BENCH_REBUILD=1            also time rebuilds into the existing output, content unchanged (0: skip)
+#   BENCH_BROKEN=3             also build the same pages with this many broken links each, with
+#                              --links warn, and report the ratio to the clean build (0: skip)
 #   BENCH_HUGO=hugo            Hugo binary to compare with ("none" to skip)
 #   BENCH_PAGEFIND=…           Pagefind command (default: pagefind on PATH, else python3 -m pagefind; "none" to skip)
 #
@@ -22,6 +24,7 @@ SIZES=${BENCH_SIZES:-"1000 10000"}
 RUNS=${BENCH_RUNS:-3}
 SEED=${BENCH_SEED:-1}
 REBUILD=${BENCH_REBUILD:-1}
+BROKEN=${BENCH_BROKEN:-3}
 SWIFT=${SWIFT:-swift}
 RESULTS=$ROOT/bench-results
 STAMP=$(date -u +%Y%m%d-%H%M%S)
@@ -32,6 +35,7 @@ TIME=/usr/bin/time
 failed=0
 
 say() { printf '%s\n' "$*" >&2; }
+[[ $BROKEN =~ ^[0-9]+$ ]] || { say "bench: BENCH_BROKEN takes a number, not '$BROKEN'"; exit 2; }
 for n in $SIZES $RUNS; do
   [[ $n =~ ^[0-9]+$ ]] && [ "$n" -gt 0 ] || { say "bench: BENCH_SIZES and BENCH_RUNS take positive numbers, not '$n'"; exit 2; }
 done
@@ -125,6 +129,7 @@ stage_medians() {
 
 ROWS=()        # Markdown table rows
 RATIOS=()
+BROKEN_RATIOS=()
 SCALING=()
 EXTRAS=()
 
@@ -189,6 +194,32 @@ for N in $SIZES; do
         || { say "bench: almanac rebuild failed (see $RUN_DIR/almanac-rebuild-$N-$r.log)"; failed=1; }
     done
     row "almanac, rebuild" "$N" "almanac-rebuild-$N" "$OUT" "$OUT/search"
+  fi
+  # The same pages with broken links, as an imported tree has them: a build that reports many
+  # problems must not be slower than a clean one by more than a constant factor.
+  if [ "$BROKEN" != 0 ]; then
+    BSITE=$RESULTS/sites/pages-$N-broken$BROKEN
+    BOUT=$RESULTS/out/almanac-$N-broken
+    bwant="$CORPUS_HASH pages=$N seed=$SEED broken=$BROKEN"
+    if [ "$(cat "$BSITE.stamp" 2>/dev/null)" != "$bwant" ]; then
+      say "bench: generating $N pages with $BROKEN broken links each"
+      rm -f "$BSITE.stamp"
+      if "$CORPUS" --pages "$N" --seed "$SEED" --broken-links "$BROKEN" --output "$BSITE" >"$RUN_DIR/corpus-$N-broken.log" 2>&1; then
+        echo "$bwant" >"$BSITE.stamp"
+      else
+        say "bench: corpus generation with broken links failed for $N pages"; failed=1
+      fi
+    fi
+    rm -rf "$BSITE/templates"
+    [ -d "$ROOT/templates" ] && cp -R "$ROOT/templates" "$BSITE/templates"
+    for r in $(seq 1 "$RUNS"); do
+      say "bench: almanac build with $BROKEN broken links a page (--links warn), $N pages, run $r/$RUNS"
+      clean_out "$BOUT"
+      measure "almanac-broken-$N" "$RUN_DIR/almanac-broken-$N-$r.log" -- "$ALMANAC" build "$BSITE" --output "$BOUT" --links warn --quiet \
+        || { say "bench: almanac build with broken links failed (see $RUN_DIR/almanac-broken-$N-$r.log)"; failed=1; }
+    done
+    row "almanac, $BROKEN broken links a page" "$N" "almanac-broken-$N" "$BOUT" "$BOUT/search"
+    BROKEN_RATIOS+=("| $N | $(( N * BROKEN )) | $(ratio "$(med "almanac-broken-$N" 2)" "$(med "almanac-$N" 2)") | $(ratio "$(cpu "almanac-broken-$N")" "$(cpu "almanac-$N")") |")
   fi
   a_wall=$(med "almanac-$N" 2)
   PER_PAGE[$N]=$(awk -v ms="$a_wall" -v p="$N" 'BEGIN { if (ms=="NA") print "NA"; else printf "%.3f", ms/p }')
@@ -278,6 +309,12 @@ pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/d
     else echo "Hugo is not installed ($HUGO not found; \`apt-get install hugo\`): no comparison."; fi
   fi
   [ ${#PAGEFIND[@]} -eq 0 ] && [ "$HAVE_HUGO" = 1 ] && { echo; echo "Pagefind is skipped or not installed (\`pip install 'pagefind[bin]'\`): Hugo's output was not indexed."; }
+  if [ ${#BROKEN_RATIOS[@]} -gt 0 ]; then
+    echo
+    echo "| pages | broken links | wall, broken / clean | CPU, broken / clean (target ≤ 2×) |"
+    echo "|---:|---:|---:|---:|"
+    printf '%s\n' "${BROKEN_RATIOS[@]}"
+  fi
   if [ ${#SCALING[@]} -gt 0 ]; then
     echo
     printf -- '- scaling: %s\n' "${SCALING[@]}"

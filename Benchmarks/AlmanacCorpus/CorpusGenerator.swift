@@ -35,7 +35,8 @@ public struct CorpusGenerator: Sendable {
 
     /// What `markerFile` holds; a folder with the same marker needs no regeneration.
     public var marker: String {
-        "almanac-corpus pages=\(options.pages) seed=\(options.seed) hugo=\(options.hugo) sections=\(options.sectionSize.lowerBound)-\(options.sectionSize.upperBound) format=1\n"
+        "almanac-corpus pages=\(options.pages) seed=\(options.seed) hugo=\(options.hugo) sections=\(options.sectionSize.lowerBound)-\(options.sectionSize.upperBound)"
+            + (options.brokenLinks > 0 ? " broken-links=\(options.brokenLinks)" : "") + " format=1\n"
     }
 
     /// Files in a fixed order: configuration, home, section pages, then regular pages.

@@ -1,15 +1,16 @@
 import AlmanacCorpus
 import Foundation
 
-// almanac-corpus --pages N --output DIR [--seed S] [--hugo] [--jobs J]
+// almanac-corpus --pages N --output DIR [--seed S] [--hugo] [--broken-links B] [--jobs J]
 // Writes a deterministic synthetic Russian knowledge base for the benchmark.
 
 let usage = """
-    usage: almanac-corpus --pages N --output DIR [--seed S] [--hugo] [--jobs J]
+    usage: almanac-corpus --pages N --output DIR [--seed S] [--hugo] [--broken-links B] [--jobs J]
       --pages N    number of regular pages (sections of 100–200 pages are added)
       --output DIR site folder to write (almanac.yml, content/; with --hugo also hugo.toml, layouts/)
       --seed S     random seed (default 1); the same seed and N give byte-identical files
       --hugo       also write what Hugo needs to build the same pages
+      --broken-links B  add B links per page that lead nowhere (for `almanac build --links warn`)
       --jobs J     writer threads (default: number of cores)
 
     """
@@ -24,6 +25,7 @@ struct Arguments {
     var output: String?
     var seed: UInt64 = 1
     var hugo = false
+    var brokenLinks = 0
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     init(_ list: [String]) {
@@ -44,6 +46,7 @@ struct Arguments {
                 guard let s = UInt64(value(argument)) else { fail("--seed needs a non-negative number") }
                 seed = s
             case "--hugo": hugo = true
+            case "--broken-links": brokenLinks = positive(argument)
             case "--jobs": jobs = positive(argument)
             case "--help", "-h":
                 print(usage, terminator: "")
@@ -58,7 +61,8 @@ let arguments = Arguments(Array(CommandLine.arguments.dropFirst()))
 guard let pages = arguments.pages, let output = arguments.output else { fail("--pages and --output are required\n\(usage)") }
 
 let started = Date()
-let generator = CorpusGenerator(options: CorpusOptions(pages: pages, seed: arguments.seed, hugo: arguments.hugo))
+let generator = CorpusGenerator(options: CorpusOptions(pages: pages, seed: arguments.seed, hugo: arguments.hugo,
+                                                         brokenLinks: arguments.brokenLinks))
 do {
     let summary = try generator.write(to: URL(fileURLWithPath: output), jobs: arguments.jobs)
     let seconds = Date().timeIntervalSince(started)

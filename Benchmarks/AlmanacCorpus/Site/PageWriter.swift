@@ -25,6 +25,7 @@ struct PageWriter {
         FrontMatter.write(into: &c.out, title: page.title, description: description, tags: tags, weight: page.weight, date: date)
 
         var links = chooseLinks(for: index, count: c.rng.inRange(3...8), rng: &c.rng)
+        let chosen = links
         let listed = page.hasSeeAlso ? min(links.count - 1, 2 + c.rng.below(3)) : 0
         let seeAlso = Array(links.suffix(listed))
         links.removeLast(listed)
@@ -70,7 +71,28 @@ struct PageWriter {
             }
             c.out.endLine()
         }
+        if plan.options.brokenLinks > 0 { brokenLinks(after: chosen, into: &c) }
         return finish(c.out.bytes)
+    }
+
+    /// `--broken-links N`: N links that lead nowhere, in turn a misspelt page, a missing heading
+    /// of a real page and a missing file, as an imported tree has them. They draw nothing from
+    /// the random stream, so the rest of the page is the same as without them.
+    private func brokenLinks(after links: [Link], into c: inout Composer) {
+        for i in 0..<plan.options.brokenLinks {
+            let page = links[i % links.count].destination.split(separator: UInt8(ascii: "#"), maxSplits: 1)[0]
+            var destination: [UInt8]
+            switch i % 3 {
+            case 0: destination = Array(page.dropLast(3)) + Array("x.md".utf8)
+            case 1: destination = Array(page) + Array("#net-takogo-razdela".utf8)
+            default: destination = Array("files/otchet-\(i).pdf".utf8)
+            }
+            c.out.startSentence()
+            c.out.word("см. также")
+            linkWithTitle(Link(destination: destination, title: "материал \(i + 1)"), into: &c)
+            c.out.close(".")
+        }
+        c.out.endBlock()
     }
 
     private func heading(_ h: PlannedHeading, into c: inout Composer) {

@@ -6,9 +6,13 @@ public struct CorpusOptions: Sendable {
     public var hugo: Bool
     /// Regular pages per section; the last section takes what is left.
     public var sectionSize: ClosedRange<Int>
+    /// Links per page that lead nowhere, for the benchmark of a build full of problems.
+    public var brokenLinks: Int
 
-    public init(pages: Int, seed: UInt64 = 1, hugo: Bool = false, sectionSize: ClosedRange<Int> = 100...200) {
+    public init(pages: Int, seed: UInt64 = 1, hugo: Bool = false, sectionSize: ClosedRange<Int> = 100...200,
+                brokenLinks: Int = 0) {
         self.pages = pages
+        self.brokenLinks = brokenLinks
         self.seed = seed
         self.hugo = hugo
         self.sectionSize = sectionSize
