@@ -96,7 +96,11 @@
     let active = panels[0];
     let resetLabel = 0;
 
-    const say = (text) => { if (status) status.textContent = text; };
+    const say = (text, problem = false) => {
+      if (!status) return;
+      status.textContent = text;
+      status.classList.toggle('is-problem', problem);
+    };
     const valueOf = new Map();
     const uses = (panel) => (panel && panel.dataset.uses ? panel.dataset.uses.split(' ') : []);
     const textOf = (panel) => panel.querySelector('.reply-text').textContent;
@@ -198,12 +202,12 @@
         }
         if (empty.length) {
           showLabel(false);
-          say(status.dataset.missing.replace('{fields}', empty.map((i) => i.dataset.name).join(', ')));
+          say(status.dataset.missing.replace('{fields}', empty.map((i) => i.dataset.name).join(', ')), true);
           empty[0].focus();
           return;
         }
         const ok = await copyText(textOf(active));
-        say(ok ? status.dataset.copied : status.dataset.failed);
+        say(ok ? status.dataset.copied : status.dataset.failed, !ok);
         showLabel(ok);
         if (ok) resetLabel = setTimeout(() => showLabel(false), 6000);
       });
