@@ -12,6 +12,9 @@
   const menuButton = document.querySelector('[data-menu-button]');
   const phone = window.matchMedia('(max-width: 59.99rem)');
   if (drawer && menuButton) {
+    // Opened through #site-nav before this script ran (a shared link, the back button): the
+    // drawer is this script's now, so the :target rule must not hold it open.
+    if (location.hash === '#site-nav') history.replaceState(null, '', location.pathname + location.search);
     menuButton.setAttribute('role', 'button');
     menuButton.setAttribute('aria-expanded', 'false');
     const isOpen = () => document.body.classList.contains('drawer-open');
