@@ -174,6 +174,13 @@ test('desktop: the sidebar stays on screen down a long page and marks the curren
     text: a.textContent, colour: getComputedStyle(a).color, weight: getComputedStyle(a).fontWeight })));
   assert.deepEqual(urgent.map((u) => u.text), ['Первый час кризиса', 'Отвечать, передать или не трогать']);
   assert.ok(urgent.every((u) => Number(u.weight) >= 600), JSON.stringify(urgent));
+  // The last template of a long section: its link is scrolled into the sidebar on arrival.
+  await page.goto(url('http', 'replies/'));
+  const last = await page.evaluate(() => [...document.querySelectorAll('#site-nav [aria-current=page] + .nav-list a')].at(-1).href);
+  await page.goto(last);
+  const arrived = await probe();
+  assert.equal(arrived.scrollY, 0);
+  assert.ok(arrived.currentVisible, `«${arrived.current}» is visible in the sidebar`);
 });
 
 for (const mode of ['http', 'file']) {

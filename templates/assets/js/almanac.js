@@ -52,6 +52,16 @@
     phone.addEventListener('change', () => close(false));
   }
 
+  // On a wide screen the sidebar scrolls on its own: bring the current page's link into it,
+  // so a reader deep in a long section still sees where they are.
+  if (drawer && !phone.matches) {
+    const current = drawer.querySelector('[aria-current="page"]');
+    if (current) {
+      const box = drawer.getBoundingClientRect(), at = current.getBoundingClientRect();
+      if (at.bottom > box.bottom - 24 || at.top < box.top) drawer.scrollTop += at.top - box.top - box.height / 3;
+    }
+  }
+
   // Skip links to a control (the reply's copy button) move the focus there, not only the view.
   for (const link of document.querySelectorAll('a[data-skip-focus]')) {
     link.addEventListener('click', (event) => {
