@@ -58,8 +58,22 @@ const scenarios = {
     assert.ok(name, 'the reply template has a form field');
     await page.type(`input[data-placeholder="${name}"]`, 'Анна');
     await page.waitFor((n) => [...document.querySelectorAll('.ph[data-placeholder]')].some((s) => s.textContent === 'Анна'));
-    await page.evaluate(() => document.querySelector('button[data-copy]').click());
+    await page.evaluate(() => document.querySelector('#copy-button').click());
     await page.waitFor(() => document.querySelector('.copy-status')?.textContent.length > 0);
+  },
+  'phone: navigation drawer and reply variant tabs': async (page, base) => {
+    await page.send('Emulation.setDeviceMetricsOverride', { width: 375, height: 667, deviceScaleFactor: 1, mobile: true });
+    await page.goto(base + 'replies/delay/' + (base.startsWith('file:') ? 'index.html' : ''));
+    await page.evaluate(() => document.querySelector('[data-menu-button]').click());
+    await page.waitFor(() => document.body.classList.contains('drawer-open'));
+    await page.press('Escape');
+    await page.waitFor(() => !document.body.classList.contains('drawer-open'));
+    const tabs = await page.evaluate(() => document.querySelectorAll('[role=tab]').length);
+    if (tabs > 1) {
+      await page.focus('[role=tab][aria-selected=true]');
+      await page.press('ArrowRight');
+      await page.waitFor(() => document.querySelectorAll('[role=tab]')[1].getAttribute('aria-selected') === 'true');
+    }
   },
   'listing with filters': async (page, base) => {
     await page.goto(base + 'replies/');
@@ -94,9 +108,9 @@ for (const [name, run] of Object.entries(scenarios)) {
   });
 }
 
-test('no CSP violation from file:// on the offline build: search page, case, principle, playbook, tags', { skip }, async () => {
+test('no CSP violation from file:// on the offline build: search page, case, principle, playbook, tags, phone drawer and tabs', { skip }, async () => {
   const base = pathToFileURL(buildFixture('publishing', { offline: true })).href + '/';
-  for (const name of ['search page with a query', 'case and principle pages']) {
+  for (const name of ['search page with a query', 'case and principle pages', 'phone: navigation drawer and reply variant tabs']) {
     const page = await openPage();
     await scenarios[name](page, base);
     assert.deepEqual(await violations(page), { csp: [], errors: [] }, name);

@@ -17,6 +17,9 @@ public struct FieldSchema: Sendable, Hashable {
     public var label: String
     /// Display names of allowed values (`composite` → `Учебный кейс`).
     public var valueLabels: [String: String]
+    /// Length limits of allowed values, in characters (`Telegram: 4096`): the reply tool counts a
+    /// variant for that channel against it. Only limits the platform itself sets belong here.
+    public var valueLimits: [String: Int] = [:]
 
     public init(name: String, kind: Kind, required: Bool = false, values: [String] = [],
                 refType: String? = nil, itemKind: Kind = .string, label: String? = nil,

@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     public var strings: UIStrings
     /// Files under templates/assets/, copied to assets/ in the output.
     public var assets: [(path: String, file: URL)]
+    /// templates/icons/NAME.svg, checked and ready to inline (see `ThemeIcons`); `{{{icons.NAME}}}` in every template.
+    public var icons: [String: String] = [:]
 
     public static func load(siteDirectory: URL, language: String) -> (Theme?, [Diagnostic]) {
         let root = siteDirectory.appendingPathComponent("templates")
@@ -44,9 +46,11 @@ public struct Theme: Sendable {
         }
         let (strings, stringDiagnostics) = UIStrings.load(templates: root, language: language)
         diagnostics += stringDiagnostics
+        let (icons, iconDiagnostics) = ThemeIcons.load(root.appendingPathComponent("icons"))
+        diagnostics += iconDiagnostics
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let theme = Theme(library: MustacheLibrary(templates: templates), layouts: layouts, strings: strings,
-                          assets: Self.assetFiles(root.appendingPathComponent("assets")))
+                          assets: Self.assetFiles(root.appendingPathComponent("assets")), icons: icons)
         return (theme, diagnostics)
     }
 
