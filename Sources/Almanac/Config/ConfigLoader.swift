@@ -55,10 +55,13 @@ struct ConfigReader {
             case "search": config.search = readSearch(entry)
             case "playbook": (config.playbook, playbookLine) = (readPlaybook(entry), entry.line)
             case "authors_area": config.authorsArea = string(entry).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
+            case "home": config.home = readHome(entry)
+            case "history": config.history = readHistory(entry)
             default: config.params.append(entry)
             }
         }
         checkPlaybook(config, line: playbookLine)
+        checkHome(config)
         return config
     }
 
@@ -165,12 +168,14 @@ struct ConfigReader {
             case "label": field.label = string(e) ?? field.name
             case "labels":
                 for l in e.value.entries ?? [] { field.valueLabels[l.key] = l.value.string ?? l.key }
+            case "icons":
+                for i in e.value.entries ?? [] { if let name = i.value.string { field.valueIcons[i.key] = name } }
             case "items":
                 let name = e.value.string ?? ""
                 if let kind = FieldSchema.Kind(rawValue: name) { field.itemKind = kind }
                 else { error("\(place): неизвестный тип элементов «\(name)»", e.line) }
             default:
-                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels")
+                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels, icons")
             }
         }
         if field.refType != nil && field.kind == .list { field.itemKind = .ref }

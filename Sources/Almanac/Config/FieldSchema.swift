@@ -17,6 +17,8 @@ public struct FieldSchema: Sendable, Hashable {
     public var label: String
     /// Display names of allowed values (`composite` → `Учебный кейс`).
     public var valueLabels: [String: String]
+    /// Icon names of allowed values (`icons:`), files in templates/icons/ without `.svg`.
+    public var valueIcons: [String: String] = [:]
 
     public init(name: String, kind: Kind, required: Bool = false, values: [String] = [],
                 refType: String? = nil, itemKind: Kind = .string, label: String? = nil,

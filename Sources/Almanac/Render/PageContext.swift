@@ -8,10 +8,13 @@ struct PageContext {
     let sidebars: [SidebarBuilder.Key: String]
     /// Absolute address of feed.xml, when the site has one (see `AtomFeed`).
     let feedURL: String?
+    /// Inline SVG icons by name (see `Theme.icons`).
+    var icons: [String: String] = [:]
 
     init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:], uiContext: [String: Any]? = nil,
-         feedURL: String? = nil) {
+         feedURL: String? = nil, icons: [String: String] = [:]) {
         self.site = site
+        self.icons = icons
         self.sidebars = sidebars
         self.feedURL = feedURL
         self.strings = strings
@@ -100,6 +103,9 @@ struct PageContext {
         info["facts"] = facts
         info["hasFacts"] = !facts.isEmpty
         info["hasPager"] = info["prev"] != nil || info["next"] != nil
+        if page.id.isEmpty, let console = HomeConsoleContext(site: site, context: self, icons: icons).make(from: a) {
+            context["console"] = console
+        }
         context["page"] = Self.withFlags(info)
         return context
     }

@@ -23,7 +23,8 @@ public struct ThemeRenderer: Sendable {
     /// those pages (`BuildSession`, after a title or description changed).
     func renderGenerated(_ site: Site, sidebars: [SidebarBuilder.Key: String], showing: Set<String>? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
-        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: PageContext.feedURL(for: site))
+        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: PageContext.feedURL(for: site),
+                                  icons: theme.icons)
         func shows(_ ids: [String]) -> Bool { showing.map { only in ids.contains(where: only.contains) } ?? true }
         for section in site.sections.values.sorted(by: { $0.id < $1.id })
         where section.indexPage == nil && !section.id.isEmpty && shows(section.pages) {
@@ -66,7 +67,8 @@ public struct ThemeRenderer: Sendable {
         let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
         let feedURL = PageContext.feedURL(for: site)
         return { page in
-            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL)
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL,
+                                      icons: theme.icons)
             return theme.render(layout: layoutName(for: page, site: site), context.page(page))
         }
     }
