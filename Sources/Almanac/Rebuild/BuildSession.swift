@@ -294,7 +294,7 @@ public struct BuildSession: Sendable {
             var one = [page]
             aliasDiagnostics[source.sourcePath] = AnchorAliases.apply(to: &one, previous: previousAnchors)
             page = one[0]
-            LastUpdated.stamp(&page, history: gitHistory)
+            LastUpdated.stamp(&page, history: gitHistory, config: config)
             page.backlinks = old.backlinks
             page.referencedBy = old.referencedBy
             if PageFace(page) != PageFace(old) { faceChanged = true }

@@ -135,8 +135,12 @@ struct PageContext {
     }
 
     func children(of section: Section, from a: PageAddress) -> [[String: Any]] {
-        section.entries.compactMap { entry -> [String: Any]? in
+        // A readers' section does not list the authors' area: its way in is the footer's «Для авторов».
+        let readers = !site.config.isAuthorsPage(id: section.id)
+        return section.entries.compactMap { entry -> [String: Any]? in
             switch entry {
+            case .page(let id) where readers && site.config.isAuthorsPage(id: id), .section(let id) where readers && site.config.isAuthorsPage(id: id):
+                return nil
             case .page(let id):
                 return link(id, from: a)
             case .section(let id):

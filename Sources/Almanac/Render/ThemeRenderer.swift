@@ -108,7 +108,8 @@ public struct ThemeRenderer: Sendable {
         let all = PageAddress(directory: "tags")
         var c = context.base(at: all, currentPage: nil, title: theme.strings["tags.title"])
         c["page"] = ["title": theme.strings["tags.title"]] as [String: Any]
-        c["tags"] = site.tags.map { tag -> [String: Any] in
+        // A tag only the authors' pages carry (`документация`) is theirs: its page exists, the readers' cloud skips it.
+        c["tags"] = site.tags.filter { !$0.pages.allSatisfy(site.config.isAuthorsPage) }.map { tag -> [String: Any] in
             ["name": tag.name, "count": tag.pages.count, "url": all.relativeURL(to: tag.address, offline: site.offline)]
         }
         let files = showing == nil ? [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))] : []
