@@ -29,7 +29,7 @@ public enum ApprovalPacket {
         guard !pages.isEmpty else { return Result(build: build, html: nil, titles: []) }
         let context = PageContext(site: site, strings: theme.strings)
         let packet = ApprovalPacketContext(site: site, context: context, status: status, preparedOn: options.today ?? .today())
-        let html = theme.library.render(packet.make(pages), withTemplate: "approval-packet") ?? ""
+        let html = theme.render(layout: "approval-packet", packet.make(pages))
         return Result(build: build, html: html, titles: pages.map(\.title))
     }
 

@@ -8,7 +8,7 @@ public struct Theme: Sendable {
     public var strings: UIStrings
     /// Files under templates/assets/, copied to assets/ in the output.
     public var assets: [(path: String, file: URL)]
-    /// Inline SVG icons by name, from templates/icons/NAME.svg.
+    /// templates/icons/NAME.svg, checked and ready to inline (see `ThemeIcons`); `{{{icons.NAME}}}` in every template.
     public var icons: [String: String] = [:]
 
     public static func load(siteDirectory: URL, language: String) -> (Theme?, [Diagnostic]) {
@@ -46,10 +46,11 @@ public struct Theme: Sendable {
         }
         let (strings, stringDiagnostics) = UIStrings.load(templates: root, language: language)
         diagnostics += stringDiagnostics
+        let (icons, iconDiagnostics) = ThemeIcons.load(root.appendingPathComponent("icons"))
+        diagnostics += iconDiagnostics
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        var theme = Theme(library: MustacheLibrary(templates: templates), layouts: layouts, strings: strings,
-                          assets: Self.assetFiles(root.appendingPathComponent("assets")))
-        theme.icons = Self.icons(root.appendingPathComponent("icons"))
+        let theme = Theme(library: MustacheLibrary(templates: templates), layouts: layouts, strings: strings,
+                          assets: Self.assetFiles(root.appendingPathComponent("assets")), icons: icons)
         return (theme, diagnostics)
     }
 
@@ -61,16 +62,6 @@ public struct Theme: Sendable {
         case .invalidSetDelimiter?: return "неверная смена разделителей"
         default: return "\(error)"
         }
-    }
-
-    private static func icons(_ dir: URL) -> [String: String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".svg") }
-        var icons: [String: String] = [:]
-        for name in names {
-            guard let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else { continue }
-            icons[String(name.dropLast(4))] = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return icons
     }
 
     private static func assetFiles(_ dir: URL) -> [(path: String, file: URL)] {

@@ -84,7 +84,8 @@ public struct ThemeRenderer: Sendable {
         let ordered = keys.sorted { ($0.parent, $0.openSection, $0.isRoot ? 0 : 1) < ($1.parent, $1.openSection, $1.isRoot ? 0 : 1) }
         let theme = self.theme
         let html = ordered.concurrentMap { key in
-            theme.library.render(["nav": builder.items(for: key), "ui": theme.strings.templateValue], withTemplate: "sidebar") ?? ""
+            theme.library.render(["nav": builder.items(for: key), "ui": theme.strings.templateValue, "icons": theme.icons],
+                                 withTemplate: "sidebar") ?? ""
         }
         return Dictionary(uniqueKeysWithValues: zip(ordered, html))
     }
@@ -148,7 +149,10 @@ public struct ThemeRenderer: Sendable {
 }
 
 extension Theme {
+    /// Every layout also gets `icons` (see `ThemeIcons`), so no context builder has to remember them.
     func render(layout: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: layouts.contains(layout) ? layout : "article") ?? ""
+        var context = context
+        context["icons"] = icons
+        return library.render(context, withTemplate: layouts.contains(layout) ? layout : "article") ?? ""
     }
 }
