@@ -169,6 +169,7 @@ struct ConfigReader {
             case "labels":
                 for l in e.value.entries ?? [] { field.valueLabels[l.key] = l.value.string ?? l.key }
             case "icons":
+                field.valueIconsLine = e.line
                 for i in e.value.entries ?? [] { if let name = i.value.string { field.valueIcons[i.key] = name } }
             case "items":
                 let name = e.value.string ?? ""

@@ -19,6 +19,8 @@ public struct FieldSchema: Sendable, Hashable {
     public var valueLabels: [String: String]
     /// Icon names of allowed values (`icons:`), files in templates/icons/ without `.svg`.
     public var valueIcons: [String: String] = [:]
+    /// Line of `icons:` in almanac.yml, for a diagnostic about a missing icon file.
+    public var valueIconsLine = 0
 
     public init(name: String, kind: Kind, required: Bool = false, values: [String] = [],
                 refType: String? = nil, itemKind: Kind = .string, label: String? = nil,

@@ -125,6 +125,7 @@ public struct BuildSession: Sendable {
 
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
         globalDiagnostics += themeDiagnostics
+        if let theme { globalDiagnostics += IconReferences.check(config, theme: theme) }
         self.theme = theme
 
         let (content, contentDiagnostics) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
