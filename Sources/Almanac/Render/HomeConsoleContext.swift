@@ -11,9 +11,9 @@ struct HomeConsoleContext {
     let icons: [String: String]
 
     /// Nil when almanac.yml declares no console.
-    func make(from address: PageAddress) -> [String: Any]? {
+    func make(from address: PageAddress, title: String? = nil) -> [String: Any]? {
         let settings = site.config.home
-        var out: [String: Any] = [:]
+        var out: [String: Any] = ["title": title ?? context.strings["home.what_happened"]]
         var any = false
         if let typeId = settings.situationType, let fieldName = settings.situationField,
            let type = site.config.contentTypes.first(where: { $0.id == typeId }), let field = type.field(fieldName),

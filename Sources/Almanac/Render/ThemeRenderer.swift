@@ -141,9 +141,14 @@ public struct ThemeRenderer: Sendable {
     private func notFound(_ site: Site, _ context: PageContext) -> OutputFile {
         var c = context.base(at: PageAddress(directory: ""), currentPage: nil, title: theme.strings["notfound.title"])
         c["page"] = ["title": theme.strings["notfound.title"]] as [String: Any]
-        // A server answers any depth with this file, so relative links cannot work; with a known
-        // base URL a <base> element makes them absolute.
-        c["baseHref"] = site.config.baseURL
+        // A server answers a missing address of any depth with this file, so its links, written
+        // relative to the root, need a <base>: the published address when base_url says it, else
+        // the server's root `/` (a site served under a sub-path needs base_url). A build for disk
+        // keeps plain relative links: there no server answers with it, the file is opened itself.
+        let base = !site.config.baseURL.isEmpty ? site.config.baseURL : site.offline ? "" : "/"
+        if !base.isEmpty { c["baseHref"] = base }
+        c["console"] = HomeConsoleContext(site: site, context: context, icons: theme.icons)
+            .make(from: PageAddress(directory: ""), title: theme.strings["notfound.situations"])
         return OutputFile(path: "404.html", text: theme.render(layout: "404", c))
     }
 }
