@@ -171,12 +171,25 @@ struct ConfigReader {
             case "icons":
                 field.valueIconsLine = e.line
                 for i in e.value.entries ?? [] { if let name = i.value.string { field.valueIcons[i.key] = name } }
+            case "limits":
+                guard let limits = e.value.entries else { error("\(place).limits: ожидался словарь вида {Telegram: 4096}", e.line); continue }
+                for l in limits {
+                    guard case .int(let n) = l.value, n > 0 else {
+                        error("\(place).limits.\(l.key): ожидалось целое число знаков больше нуля", l.line)
+                        continue
+                    }
+                    if !field.values.isEmpty && !field.values.contains(l.key) {
+                        error("\(place).limits: «\(l.key)» нет среди values", l.line)
+                        continue
+                    }
+                    field.valueLimits[l.key] = n
+                }
             case "items":
                 let name = e.value.string ?? ""
                 if let kind = FieldSchema.Kind(rawValue: name) { field.itemKind = kind }
                 else { error("\(place): неизвестный тип элементов «\(name)»", e.line) }
             default:
-                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels, icons")
+                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels, icons, limits")
             }
         }
         if field.refType != nil && field.kind == .list { field.itemKind = .ref }

@@ -21,6 +21,9 @@ public struct FieldSchema: Sendable, Hashable {
     public var valueIcons: [String: String] = [:]
     /// Line of `icons:` in almanac.yml, for a diagnostic about a missing icon file.
     public var valueIconsLine = 0
+    /// Length limits of allowed values, in characters (`Telegram: 4096`): the reply tool counts a
+    /// variant for that channel against it. Only limits the platform itself sets belong here.
+    public var valueLimits: [String: Int] = [:]
 
     public init(name: String, kind: Kind, required: Bool = false, values: [String] = [],
                 refType: String? = nil, itemKind: Kind = .string, label: String? = nil,

@@ -39,18 +39,38 @@ struct TypedFieldsContext {
         out["slug"] = Slug.make(value.string ?? "")
         switch schema.kind {
         case .text:
-            out["segments"] = segments((value.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+            let text = (value.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            out["segments"] = segments(text)
             out["id"] = "\(schema.name)-main"
+            out.merge(uses(text)) { _, new in new }
         case .map:
+            let type = site.config.type(page.type)
             out["entries"] = (value.entries ?? []).map { entry -> [String: Any] in
                 let text = (entry.value.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                return ["key": entry.key, "value": text, "segments": segments(text), "slug": Slug.make(entry.key),
-                        "token": "{\(entry.key)}", "id": "\(schema.name)-\(Slug.make(entry.key))"]
+                var e: [String: Any] = ["key": entry.key, "value": text, "segments": segments(text), "slug": Slug.make(entry.key),
+                                        "token": "{\(entry.key)}", "id": "\(schema.name)-\(Slug.make(entry.key))",
+                                        "name": entry.key.replacingOccurrences(of: "_", with: " ")]
+                // A key that is a value of another field (a channel of `channels`) takes that field's
+                // label and length limit: the reply tool's tab and counter.
+                let owner = type.fields.first { $0.name != schema.name && $0.values.contains(entry.key) }
+                e["tabLabel"] = owner?.display(entry.key) ?? entry.key
+                if let limit = owner?.valueLimits[entry.key] { e["limit"] = limit }
+                e["hasLimit"] = e["limit"] != nil
+                e.merge(uses(text)) { _, new in new }
+                return e
             }
         default:
             break
         }
         return out
+    }
+
+    /// The placeholders a text uses, in order of first appearance: `uses` for `data-uses`, `usesList` to show.
+    private func uses(_ text: String) -> [String: Any] {
+        var names: [String] = []
+        for s in PlaceholderText.segments(text) { if let n = s.placeholder, !names.contains(n) { names.append(n) } }
+        return ["uses": names.joined(separator: " "), "hasUses": !names.isEmpty,
+                "usesList": names.map { ["name": $0.replacingOccurrences(of: "_", with: " "), "token": "{\($0)}"] }]
     }
 
     private func segments(_ text: String) -> [[String: Any]] {

@@ -4,42 +4,139 @@
 (function () {
   'use strict';
 
-  // On narrow screens the section menu starts closed; the markup keeps it open for no-JS readers.
-  const sidebar = document.querySelector('details.sidebar');
-  if (sidebar && window.matchMedia('(max-width: 60rem)').matches) sidebar.open = false;
-
   // --- Reply templates -------------------------------------------------------------------
+  // One text at a time (the main one or a channel's variant, as ARIA tabs), the fields that text
+  // uses, and a copy button that refuses while any of them is empty: a reply that goes out with
+  // «{срок_ответа}» in it is worse than no reply.
   const tool = document.querySelector('[data-reply-tool]');
-  if (tool) {
-    const inputs = tool.querySelectorAll('input[data-placeholder]');
+  if (tool) setUpReplyTool(tool);
+
+  function setUpReplyTool(tool) {
+    const inputs = [...tool.querySelectorAll('input[data-placeholder]')];
+    const panels = [...tool.querySelectorAll('[data-panel]')];
+    const tablist = tool.querySelector('[data-tabs]');
+    const tabs = tablist ? [...tablist.querySelectorAll('[role=tab]')] : [];
+    const button = tool.querySelector('button[data-copy-active]');
+    const label = button && button.querySelector('[data-copy-label]');
+    const status = tool.querySelector('.copy-status');
+    const counter = tool.querySelector('[data-char-count]');
+    let active = panels[0];
+    let resetLabel = 0;
+
+    const say = (text) => { if (status) status.textContent = text; };
+    const valueOf = new Map();
+    const uses = (panel) => (panel && panel.dataset.uses ? panel.dataset.uses.split(' ') : []);
+    const textOf = (panel) => panel.querySelector('.reply-text').textContent;
+    const showLabel = (copied) => {
+      if (!button || !label) return;
+      label.textContent = copied ? button.dataset.labelCopied : button.dataset.labelCopy;
+      button.classList.toggle('copied', copied);
+    };
+
+    const count = () => {
+      if (!counter || !active) return;
+      const n = [...textOf(active)].length;
+      const limit = Number(active.dataset.limit || 0);
+      const template = !limit ? counter.dataset.template : n > limit ? counter.dataset.templateOver : counter.dataset.templateLimit;
+      counter.textContent = template.replace('{n}', String(n)).replace('{limit}', String(limit)).replace('{over}', String(n - limit));
+      counter.classList.toggle('over', limit > 0 && n > limit);
+      counter.hidden = false;
+    };
+
     const fill = () => {
-      const values = new Map();
-      for (const input of inputs) values.set(input.dataset.placeholder, input.value.trim());
+      for (const input of inputs) valueOf.set(input.dataset.placeholder, input.value.trim());
       for (const span of tool.querySelectorAll('.ph[data-placeholder]')) {
-        const name = span.dataset.placeholder;
-        const value = values.get(name);
-        span.textContent = value ? value : '{' + name + '}';
+        const value = valueOf.get(span.dataset.placeholder);
+        span.textContent = value ? value : '{' + span.dataset.placeholder + '}';
         span.classList.toggle('filled', Boolean(value));
       }
+      count();
     };
-    for (const input of inputs) input.addEventListener('input', fill);
-    fill();
 
-    const status = tool.querySelector('.copy-status');
-    const say = (text) => { if (status) status.textContent = text; };
-    for (const button of tool.querySelectorAll('button[data-copy]')) {
-      button.addEventListener('click', async () => {
-        const source = document.getElementById(button.dataset.copy);
-        if (!source) return;
-        const text = source.textContent;
-        const ok = await copyText(text);
-        say(ok ? status.dataset.copied : status.dataset.failed);
-        if (ok) {
-          button.classList.add('copied');
-          setTimeout(() => button.classList.remove('copied'), 1500);
-        }
+    // Only the fields the shown text uses; the rest keep their values for the other variants.
+    const showFields = () => {
+      const wanted = new Set(uses(active));
+      for (const input of inputs) {
+        const field = input.closest('.reply-field');
+        if (field) field.hidden = !wanted.has(input.dataset.placeholder);
+      }
+    };
+
+    const select = (panel, focus) => {
+      active = panel;
+      for (const p of panels) p.hidden = p !== panel;
+      for (const tab of tabs) {
+        const on = tab.getAttribute('aria-controls') === panel.id;
+        tab.setAttribute('aria-selected', String(on));
+        tab.tabIndex = on ? 0 : -1;
+        if (on && focus) tab.focus();
+      }
+      showFields();
+      showLabel(false);
+      say('');
+      count();
+    };
+
+    if (tablist && tabs.length > 1) {
+      tablist.hidden = false;
+      tool.classList.add('has-tabs');
+      for (const p of panels) {
+        p.setAttribute('role', 'tabpanel');
+        p.setAttribute('aria-labelledby', 'tab-' + p.dataset.panel);
+        p.tabIndex = 0;
+      }
+      tablist.addEventListener('click', (event) => {
+        const tab = event.target.closest('[role=tab]');
+        const panel = tab && document.getElementById(tab.getAttribute('aria-controls'));
+        if (panel) select(panel, false);
+      });
+      tablist.addEventListener('keydown', (event) => {
+        const i = tabs.indexOf(document.activeElement);
+        if (i < 0) return;
+        const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+        if (next === undefined) return;
+        event.preventDefault();
+        const tab = tabs[(next + tabs.length) % tabs.length];
+        select(document.getElementById(tab.getAttribute('aria-controls')), true);
       });
     }
+
+    for (const input of inputs) {
+      input.addEventListener('input', () => {
+        if (input.value.trim()) input.removeAttribute('aria-invalid');
+        showLabel(false);
+        fill();
+      });
+    }
+    // A click on a placeholder in the text goes to its field.
+    tool.addEventListener('click', (event) => {
+      const span = event.target.closest && event.target.closest('.ph[data-placeholder]');
+      if (!span) return;
+      const input = inputs.find((i) => i.dataset.placeholder === span.dataset.placeholder);
+      if (input) input.focus();
+    });
+
+    if (button && active) {
+      button.addEventListener('click', async () => {
+        clearTimeout(resetLabel);
+        const empty = inputs.filter((i) => uses(active).includes(i.dataset.placeholder) && !i.value.trim());
+        for (const input of inputs) {
+          if (empty.includes(input)) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+        }
+        if (empty.length) {
+          showLabel(false);
+          say(status.dataset.missing.replace('{fields}', empty.map((i) => i.dataset.name).join(', ')));
+          empty[0].focus();
+          return;
+        }
+        const ok = await copyText(textOf(active));
+        say(ok ? status.dataset.copied : status.dataset.failed);
+        showLabel(ok);
+        if (ok) resetLabel = setTimeout(() => showLabel(false), 6000);
+      });
+    }
+    if (active) select(active, false);
+    fill();
   }
 
   // The async Clipboard API needs a secure context and permission; a page opened from disk or
@@ -51,16 +148,17 @@
         return true;
       }
     } catch (_) { /* fall through to the selection-based copy */ }
+    const focused = document.activeElement;
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
+    area.className = 'copy-buffer';
     document.body.appendChild(area);
     area.select();
     let ok = false;
     try { ok = document.execCommand('copy'); } catch (_) { ok = false; }
     area.remove();
+    if (focused && focused.focus) focused.focus();
     return ok;
   }
 
