@@ -58,8 +58,22 @@ const scenarios = {
     assert.ok(name, 'the reply template has a form field');
     await page.type(`input[data-placeholder="${name}"]`, 'Анна');
     await page.waitFor((n) => [...document.querySelectorAll('.ph[data-placeholder]')].some((s) => s.textContent === 'Анна'));
-    await page.evaluate(() => document.querySelector('button[data-copy]').click());
+    await page.evaluate(() => document.querySelector('#copy-button').click());
     await page.waitFor(() => document.querySelector('.copy-status')?.textContent.length > 0);
+  },
+  'phone: navigation drawer and reply variant tabs': async (page, base) => {
+    await page.send('Emulation.setDeviceMetricsOverride', { width: 375, height: 667, deviceScaleFactor: 1, mobile: true });
+    await page.goto(base + 'replies/delay/');
+    await page.evaluate(() => document.querySelector('[data-menu-button]').click());
+    await page.waitFor(() => document.body.classList.contains('drawer-open'));
+    await page.press('Escape');
+    await page.waitFor(() => !document.body.classList.contains('drawer-open'));
+    const tabs = await page.evaluate(() => document.querySelectorAll('[role=tab]').length);
+    if (tabs > 1) {
+      await page.focus('[role=tab][aria-selected=true]');
+      await page.press('ArrowRight');
+      await page.waitFor(() => document.querySelectorAll('[role=tab]')[1].getAttribute('aria-selected') === 'true');
+    }
   },
   'listing with filters': async (page, base) => {
     await page.goto(base + 'replies/');

@@ -1,5 +1,6 @@
 // The reply tool of the bundled knowledge base as a PR specialist uses it in the first hour:
-// fill in the placeholders, see every variant update as you type, copy the text you need.
+// fill in the placeholders, see every variant update as you type, copy the variant you need once
+// the fields it uses are filled.
 // Over http and from file://, since agencies open the site from disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +39,9 @@ async function fillAndCopy(url) {
   await page.goto(url);
   // A name with markup must come out as text, in the page and in the copied reply.
   await page.type('#ph-imya', '<b>Анна</b>');
+  // «контакт» is used only by the YouTube variant: its field shows with that tab.
+  assert.equal(await page.evaluate(() => document.querySelector('#ph-kontakt').closest('.reply-field').hidden), true);
+  await page.click('#tab-variants-youtube');
   await page.type('#ph-kontakt', 'help@example.ru');
   const shown = await page.evaluate(() => ({
     main: document.querySelector('#reply-main').textContent,
@@ -51,14 +55,22 @@ async function fillAndCopy(url) {
   assert.equal(shown.bold, 0, 'typed markup stays text');
   assert.deepEqual(shown.unfilled, ['{суть_претензии}'], 'unfilled placeholders stay visible');
 
-  await page.click('button[data-copy="variants-youtube"]');
+  // Copying the YouTube variant with a field it uses still empty copies nothing.
+  await page.click('#copy-button');
   await page.waitFor(() => document.querySelector('.copy-status').textContent !== '');
+  assert.equal(await page.evaluate(() => document.querySelector('.copy-status').textContent), 'Заполните: суть претензии');
+  assert.equal(await page.evaluate(() => document.querySelector('#ph-sut-pretenzii').getAttribute('aria-invalid')), 'true');
+  await page.type('#ph-sut-pretenzii', 'задержке возврата');
+  await page.click('#copy-button');
+  await page.waitFor(() => document.querySelector('.copy-status').textContent === 'Текст скопирован');
   const copied = await page.evaluate(async () => ({
-    status: document.querySelector('.copy-status').textContent,
+    text: document.querySelector('#variants-youtube').textContent,
+    button: document.querySelector('#copy-button').textContent.trim(),
     clipboard: await navigator.clipboard.readText().catch((e) => 'unreadable: ' + e.message),
   }));
-  assert.equal(copied.status, 'Текст скопирован');
-  if (!copied.clipboard.startsWith('unreadable')) assert.equal(copied.clipboard, shown.youtube);
+  assert.match(copied.text, /Если речь о задержке возврата, напишите/);
+  assert.equal(copied.button, 'Скопировано');
+  if (!copied.clipboard.startsWith('unreadable')) assert.equal(copied.clipboard, copied.text);
   assert.deepEqual(errors(page), []);
 }
 

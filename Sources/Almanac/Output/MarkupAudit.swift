@@ -21,7 +21,8 @@ public enum MarkupAudit {
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
             let (tag, end) = scanTag(bytes, from: i)
-            defer { i = max(end, i + 1) }
+            var next = max(end, i + 1)
+            defer { i = next }
             guard let tag else { continue }
             let shown = String(decoding: bytes[i..<min(end, i + 160)], as: UTF8.self)
             func flag(_ reason: String) { findings.append(Finding(reason: reason, tag: shown)) }
@@ -30,6 +31,11 @@ public enum MarkupAudit {
                 let themeScript = tag.attributes.count == 2 && tag.attributes.contains { $0.name == "defer" }
                     && src.contains("assets/") && !src.contains(":")
                 if !themeScript { flag("script the theme did not write") }
+            }
+            if tag.name == "svg", let close = themeIconEnd(bytes, tag: tag, from: end) {
+                // A theme icon (`ThemeIcons`): accepted whole, shapes only, up to its </svg>.
+                next = close
+                continue
             }
             if embedding.contains(tag.name) { flag("embedding element <\(tag.name)>") }
             if tag.name == "meta", tag.attributes.contains(where: { $0.name == "http-equiv" && $0.value.lowercased() == "refresh" }),
@@ -46,6 +52,31 @@ public enum MarkupAudit {
             }
         }
         return findings
+    }
+
+    /// The end of an inline icon as `ThemeIcons` writes it — `class="icon icon-NAME"`,
+    /// `aria-hidden="true"`, then only shape elements without handlers up to `</svg>` — or nil.
+    static func themeIconEnd(_ bytes: [UInt8], tag: Tag, from start: Int) -> Int? {
+        let attrs = Dictionary(tag.attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        guard attrs["class"]?.hasPrefix("icon icon-") == true, attrs["aria-hidden"] == "true",
+              !tag.attributes.contains(where: { $0.name.hasPrefix("on") || addressAttributes.contains($0.name) || $0.name == "style" })
+        else { return nil }
+        let closing = Array("</svg>".utf8)
+        var i = start
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            if bytes[i...].starts(with: closing) { return i + closing.count }
+            let (inner, end) = scanTag(bytes, from: i)
+            guard let inner, ThemeIcons.elements.contains(inner.name), inner.name != "svg",
+                  inner.attributes.allSatisfy({ ThemeIcons.attributes.contains($0.name.lowercased() == "viewbox" ? "viewBox" : $0.name) })
+            else {
+                // An end tag of a shape is fine; anything else makes this no theme icon.
+                if bytes[i...].starts(with: Array("</".utf8)) { i = (bytes[i...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count) + 1; continue }
+                return nil
+            }
+            i = end
+        }
+        return nil
     }
 
     /// `javascript:` and friends, after the decoding and whitespace a browser would forgive.

@@ -49,6 +49,22 @@ struct SidebarBuilder {
         return entries(of: root, from: from, openPath: key.openSection)
     }
 
+    /// Pages with `urgent: true` in front matter («Первый час кризиса», the decision guide): the
+    /// sidebar lists them above everything else, for the reader who arrives mid-crisis. Shallower
+    /// first, then by weight and title; a top-level one is not repeated in the tree below.
+    func urgentPages() -> [Page] {
+        site.pages.filter(Self.isUrgent)
+            .sorted { (Self.depth($0), $0.weight, $0.title) < (Self.depth($1), $1.weight, $1.title) }
+    }
+
+    static func isUrgent(_ page: Page) -> Bool { page.source.meta("urgent") == .bool(true) }
+    private static func depth(_ page: Page) -> Int { page.id.split(separator: "/").count }
+
+    func urgent(_ pages: [Page], for key: Key) -> [[String: Any]] {
+        let a = viewpoint(key)
+        return pages.map { ["title": $0.title, "url": a.relativeURL(to: $0.address, offline: site.offline)] }
+    }
+
     /// Marks the current page's link in a sidebar rendered for its folder.
     func mark(_ html: String, key: Key, current: PageAddress) -> String {
         let href = Array(("<a href=\"" + viewpoint(key).relativeURL(to: current, offline: site.offline) + "\"").utf8)
@@ -73,7 +89,7 @@ struct SidebarBuilder {
         for entry in section.entries where !isHiddenFromReaders(entry, in: section) {
             switch entry {
             case .page(let id):
-                guard let p = site.page(id) else { continue }
+                guard let p = site.page(id), !(section.id.isEmpty && Self.isUrgent(p)) else { continue }
                 // Every key is always present: Mustache would otherwise find the parent's `children`.
                 items.append(["title": p.title, "url": a.relativeURL(to: p.address, offline: site.offline),
                               "isSection": false, "isBack": false, "hasChildren": false, "children": [Any]()])

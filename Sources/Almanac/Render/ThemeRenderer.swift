@@ -83,9 +83,11 @@ public struct ThemeRenderer: Sendable {
         for directory in extra { keys.insert(builder.key(for: PageAddress(directory: directory), current: nil)) }
         let ordered = keys.sorted { ($0.parent, $0.openSection, $0.isRoot ? 0 : 1) < ($1.parent, $1.openSection, $1.isRoot ? 0 : 1) }
         let theme = self.theme
+        let urgentPages = builder.urgentPages()
         let html = ordered.concurrentMap { key in
-            theme.library.render(["nav": builder.items(for: key), "ui": theme.strings.templateValue, "icons": theme.icons],
-                                 withTemplate: "sidebar") ?? ""
+            let urgent = builder.urgent(urgentPages, for: key)
+            return theme.library.render(["nav": builder.items(for: key), "urgent": urgent, "hasUrgent": !urgent.isEmpty,
+                                         "ui": theme.strings.templateValue, "icons": theme.icons], withTemplate: "sidebar") ?? ""
         }
         return Dictionary(uniqueKeysWithValues: zip(ordered, html))
     }

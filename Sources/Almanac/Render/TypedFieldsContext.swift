@@ -107,6 +107,8 @@ struct TypedFieldsContext {
                 return ["index": index, "value": values.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: "|")]
             }
             item["status"] = page.source.meta("status")?.string ?? ""
+            // An empty string is truthy in Mustache: without this flag every case card showed a lone «●».
+            item["hasStatus"] = !(page.source.meta("status")?.string ?? "").isEmpty
             item["statusSlug"] = Slug.make(page.source.meta("status")?.string ?? "")
             return item
         }

@@ -73,4 +73,20 @@ import Testing
         let html = theme.render(layout: "probe", [:])
         #expect(html.hasPrefix("<p><svg xmlns=") && html.contains(#"class="icon icon-chevron-right""#))
     }
+
+    @Test func theMarkupAuditPassesIconsAndStillCatchesSVGThatOnlyLooksLikeOne() throws {
+        let (loaded, _) = ThemeIcons.load(icons)
+        let icon = try #require(loaded["copy"])
+        #expect(MarkupAudit.findings(in: "<button>\(icon)<span>x</span></button><script>x</script>").count == 1,
+                "the tag right after an icon is still audited")
+        #expect(MarkupAudit.findings(in: "<p>\(icon)\(loaded["check"]!)</p>") == [])
+        let fakes = [
+            #"<svg class="icon icon-x" aria-hidden="true"><script>alert(1)</script></svg>"#,
+            #"<svg class="icon icon-x" aria-hidden="true"><animate attributeName="href" to="javascript:alert(1)"/></svg>"#,
+            #"<svg class="icon icon-x" aria-hidden="true" onload="alert(1)"><path d="M0 0"/></svg>"#,
+            #"<svg class="icon icon-x" aria-hidden="true"><foreignObject><iframe src="x"></iframe></foreignObject></svg>"#,
+            #"<svg class="icon icon-x"><path d="M0 0"/></svg>"#,
+        ]
+        for fake in fakes { #expect(!MarkupAudit.findings(in: fake).isEmpty, "\(fake)") }
+    }
 }

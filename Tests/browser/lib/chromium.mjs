@@ -38,6 +38,10 @@ const KEYS = {
   ArrowDown: { code: 'ArrowDown', keyCode: 40 },
   ArrowUp: { code: 'ArrowUp', keyCode: 38 },
   Tab: { code: 'Tab', keyCode: 9 },
+  ArrowLeft: { code: 'ArrowLeft', keyCode: 37 },
+  ArrowRight: { code: 'ArrowRight', keyCode: 39 },
+  Home: { code: 'Home', keyCode: 36 },
+  End: { code: 'End', keyCode: 35 },
   Backspace: { code: 'Backspace', keyCode: 8 },
   '/': { code: 'Slash', keyCode: 191, text: '/' },
 };
@@ -252,7 +256,7 @@ class Page {
     }
   }
 
-  /** Presses a named key: Enter, Escape, ArrowDown, ArrowUp, Tab, Backspace, '/'. */
+  /** Presses a named key: Enter, Escape, ArrowDown, ArrowUp, ArrowLeft, ArrowRight, Home, End, Tab, Backspace, '/'. */
   async press(key) {
     const k = KEYS[key];
     if (!k) throw new Error('unknown key ' + key);

@@ -4,6 +4,79 @@
 (function () {
   'use strict';
 
+  // --- Navigation drawer (phones) --------------------------------------------------------
+  // The menu button is a link to #site-nav, so without JavaScript the drawer opens through
+  // :target. With it, the link becomes a toggle: aria-expanded, Escape and a click outside close
+  // it, and focus leaving the drawer closes it too — nothing is trapped.
+  const drawer = document.querySelector('[data-drawer]');
+  const menuButton = document.querySelector('[data-menu-button]');
+  const phone = window.matchMedia('(max-width: 59.99rem)');
+  if (drawer && menuButton) {
+    menuButton.setAttribute('role', 'button');
+    menuButton.setAttribute('aria-expanded', 'false');
+    const isOpen = () => document.body.classList.contains('drawer-open');
+    const open = () => {
+      document.body.classList.add('drawer-open');
+      menuButton.setAttribute('aria-expanded', 'true');
+      const current = drawer.querySelector('[aria-current="page"]') || drawer.querySelector('a[href]');
+      if (current) {
+        current.focus({ preventScroll: true });
+        current.scrollIntoView({ block: 'center' });
+      }
+    };
+    const close = (refocus) => {
+      if (!isOpen()) return;
+      document.body.classList.remove('drawer-open');
+      menuButton.setAttribute('aria-expanded', 'false');
+      if (refocus) menuButton.focus();
+    };
+    menuButton.addEventListener('click', (event) => {
+      event.preventDefault();
+      if (isOpen()) close(true); else open();
+    });
+    const closer = drawer.querySelector('[data-menu-close]');
+    if (closer) closer.addEventListener('click', (event) => { event.preventDefault(); close(true); });
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && isOpen()) { event.preventDefault(); close(true); }
+    });
+    document.addEventListener('click', (event) => {
+      if (isOpen() && !drawer.contains(event.target) && !menuButton.contains(event.target)) close(false);
+    });
+    drawer.addEventListener('focusout', (event) => {
+      const to = event.relatedTarget;
+      if (isOpen() && to && !drawer.contains(to) && to !== menuButton) close(false);
+    });
+    phone.addEventListener('change', () => close(false));
+  }
+
+  // Skip links to a control (the reply's copy button) move the focus there, not only the view.
+  for (const link of document.querySelectorAll('a[data-skip-focus]')) {
+    link.addEventListener('click', (event) => {
+      const target = document.getElementById(link.getAttribute('href').slice(1));
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+    });
+  }
+
+  // --- Table of contents in the right rail: the section being read is marked ------------------
+  const rail = document.querySelector('[data-toc-rail]');
+  if (rail && 'IntersectionObserver' in window) {
+    const links = new Map([...rail.querySelectorAll('a[href^="#"]')].map((a) => [decodeURIComponent(a.hash.slice(1)), a]));
+    const headings = [...links.keys()].map((id) => document.getElementById(id)).filter(Boolean);
+    const visible = new Set();
+    const mark = () => {
+      const first = headings.find((h) => visible.has(h)) || null;
+      for (const a of links.values()) a.classList.remove('is-current');
+      if (first) links.get(first.id).classList.add('is-current');
+    };
+    const observer = new IntersectionObserver((entries) => {
+      for (const e of entries) { if (e.isIntersecting) visible.add(e.target); else visible.delete(e.target); }
+      mark();
+    }, { rootMargin: '-64px 0px -55% 0px' });
+    for (const h of headings) observer.observe(h);
+  }
+
   // --- Reply templates -------------------------------------------------------------------
   // One text at a time (the main one or a channel's variant, as ARIA tabs), the fields that text
   // uses, and a copy button that refuses while any of them is empty: a reply that goes out with
@@ -23,7 +96,11 @@
     let active = panels[0];
     let resetLabel = 0;
 
-    const say = (text) => { if (status) status.textContent = text; };
+    const say = (text, problem = false) => {
+      if (!status) return;
+      status.textContent = text;
+      status.classList.toggle('is-problem', problem);
+    };
     const valueOf = new Map();
     const uses = (panel) => (panel && panel.dataset.uses ? panel.dataset.uses.split(' ') : []);
     const textOf = (panel) => panel.querySelector('.reply-text').textContent;
@@ -125,12 +202,12 @@
         }
         if (empty.length) {
           showLabel(false);
-          say(status.dataset.missing.replace('{fields}', empty.map((i) => i.dataset.name).join(', ')));
+          say(status.dataset.missing.replace('{fields}', empty.map((i) => i.dataset.name).join(', ')), true);
           empty[0].focus();
           return;
         }
         const ok = await copyText(textOf(active));
-        say(ok ? status.dataset.copied : status.dataset.failed);
+        say(ok ? status.dataset.copied : status.dataset.failed, !ok);
         showLabel(ok);
         if (ok) resetLabel = setTimeout(() => showLabel(false), 6000);
       });
