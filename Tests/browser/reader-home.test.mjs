@@ -124,14 +124,14 @@ for (const mode of ['http', 'file']) {
     const page = await pageAt(1366, 768);
     await page.goto(modes[mode]('principles/'));
     const readers = await page.evaluate(() => ({
-      sidebar: [...document.querySelectorAll('.sidebar a')].map((a) => a.getAttribute('href')),
+      sidebar: [...document.querySelectorAll('.sidebar .nav-list a')].map((a) => a.getAttribute('href')),
       footer: [...document.querySelectorAll('.site-footer a')].map((a) => ({ text: a.textContent, href: a.href })),
     }));
     assert.ok(!readers.sidebar.some((h) => /docs\//.test(h)), `readers' sidebar: ${readers.sidebar}`);
     const authors = readers.footer.find((a) => a.text === 'Для авторов');
     assert.ok(authors, 'the footer links the authors\' area');
     await page.goto(authors.href);
-    const inside = await page.evaluate(() => [...document.querySelectorAll('.sidebar a')].map((a) => a.href));
+    const inside = await page.evaluate(() => [...document.querySelectorAll('.sidebar .nav-list a')].map((a) => a.href));
     assert.ok(inside.length >= 3 && inside.slice(1).every((h) => /\/docs\//.test(h)), `authors' sidebar: ${inside}`);
     assert.ok(!/\/docs\//.test(inside[0]), 'the first link leads back to the readers');
   });

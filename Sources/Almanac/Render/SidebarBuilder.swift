@@ -61,6 +61,8 @@ struct SidebarBuilder {
     private static func depth(_ page: Page) -> Int { page.id.split(separator: "/").count }
 
     func urgent(_ pages: [Page], for key: Key) -> [[String: Any]] {
+        // The writers' own area is read before a crisis, not during one: its sidebar is its own.
+        guard !key.authors else { return [] }
         let a = viewpoint(key)
         return pages.map { ["title": $0.title, "url": a.relativeURL(to: $0.address, offline: site.offline)] }
     }

@@ -100,16 +100,17 @@ import Testing
         #expect(!result.diagnostics.contains { $0.code == "orphan-page" })
         for page in ["index.html", "replies/index.html", "first-hour/index.html"] {
             let html = Fixtures.read(out, page)
-            let sidebar = try #require(html.components(separatedBy: "<details class=\"sidebar\"").dropFirst().first?.components(separatedBy: "</details>").first)
+            let sidebar = try #require(html.components(separatedBy: "class=\"sidebar\"").dropFirst().first?.components(separatedBy: "</nav>").first)
             #expect(!sidebar.contains("docs/"), "\(page): the readers' sidebar leaves the authors' area out")
             #expect(html.contains(">Для авторов</a>"), "\(page): the footer leads to it")
         }
         #expect(!Fixtures.read(out, "index.html").contains("<a href=\"docs/\">Для авторов</a><p>"), "no card on the home page")
         let writing = Fixtures.read(out, "docs/writing/index.html")
-        let sidebar = try #require(writing.components(separatedBy: "<details class=\"sidebar\"").dropFirst().first?.components(separatedBy: "</details>").first)
+        let sidebar = try #require(writing.components(separatedBy: "class=\"sidebar\"").dropFirst().first?.components(separatedBy: "</nav>").first)
         #expect(sidebar.contains("class=\"nav-back\"><a href=\"../../\">Главная</a>"))
         #expect(sidebar.contains("href=\"../writing/\" aria-current=\"page\""))
         #expect(!sidebar.contains("replies/"), "inside the area, only the area")
+        #expect(!sidebar.contains("nav-urgent"), "and no crisis shortcuts")
     }
 
     @Test func notFoundPageHasABaseHeaderSearchAndTiles() {
