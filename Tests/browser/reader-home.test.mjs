@@ -77,6 +77,9 @@ for (const mode of ['http', 'file']) {
       });
       assert.ok(checklist && checklist.inView, 'the first-hour checklist is on the first screen');
       assert.match(checklist.href, /first-hour\//);
+      // «Своими словами» puts the cursor into the header's search box rather than leaving the page.
+      await page.click('[data-focus-search]');
+      assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'search-input');
       assert.deepEqual(page.errors, []);
     });
   }

@@ -289,6 +289,18 @@
     apply();
   }
 
+  // «Describe it in your own words» on the home page: with the header's search box on the same
+  // page, typing there beats loading the search page; without JavaScript the link still leads to it.
+  for (const link of document.querySelectorAll('[data-focus-search]')) {
+    link.addEventListener('click', (event) => {
+      const input = document.getElementById('search-input');
+      if (!input || input.getBoundingClientRect().width === 0) return;
+      event.preventDefault();
+      input.scrollIntoView({ block: 'nearest' });
+      input.focus();
+    });
+  }
+
   // A link to a heading inside a folded section text (`#kak-rabotat…`) opens the fold first.
   const unfold = () => {
     const target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
