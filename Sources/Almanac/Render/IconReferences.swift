@@ -11,6 +11,15 @@ enum IconReferences {
                         file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config",
                         hint: "положите файл templates/icons/\(field.valueIcons[value]!).svg или выберите другой из templates/icons/"))
                 }
+                // A field that gives its values icons gives every value one: a new situation
+                // added to values: must not turn up on the home page as the one tile without a picture.
+                if !field.valueIcons.isEmpty {
+                    for value in field.values where field.valueIcons[value] == nil {
+                        diagnostics.append(.warning("types.\(type.id).fields.\(field.name).icons: у «\(value)» нет значка",
+                                                    file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config",
+                                                    hint: "добавьте в icons: «\(value): ИМЯ» — файл templates/icons/ИМЯ.svg"))
+                    }
+                }
                 for key in field.valueIcons.keys.sorted() where !field.values.contains(key) {
                     diagnostics.append(.warning("types.\(type.id).fields.\(field.name).icons: «\(key)» нет среди values",
                                                 file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config"))
