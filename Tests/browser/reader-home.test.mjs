@@ -103,6 +103,14 @@ for (const mode of ['http', 'file']) {
     assert.equal(shown.values.length, tile.count, 'as many templates as the tile promised');
     assert.ok(shown.values.every((v) => v.split('|').includes(tile.value)), `only «${tile.value}»: ${shown.values}`);
     assert.ok(shown.total > shown.values.length);
+    // Another choice is kept in the address (over http; a page from disk may refuse, and the filter works regardless).
+    const after = await page.evaluate(() => {
+      const select = document.querySelector('select[data-filter-name="situation"]');
+      select.value = select.options[1].value === select.value ? select.options[2].value : select.options[1].value;
+      select.dispatchEvent(new Event('change'));
+      return { value: select.value, situation: new URLSearchParams(location.search).get('situation') };
+    });
+    if (mode === 'http') assert.equal(after.situation, after.value);
     assert.deepEqual(page.errors, []);
   });
 
