@@ -101,15 +101,20 @@ test('search from disk finds a reply template; its copy button copies the filled
   assert.match(await page.evaluate(() => location.href), /\/kb\/replies\/delay\/index\.html(#.*)?$/);
 
   await page.type('#ph-imya', 'Анна');
-  await page.click('button[data-copy="reply-main"]');
+  // Copying waits until every field of the text is filled: first it names the empty one.
+  await page.click('#copy-button');
   await page.waitFor(() => document.querySelector('.copy-status').textContent !== '');
+  assert.equal(await page.evaluate(() => document.querySelector('.copy-status').textContent), 'Заполните: номер заказа');
+  await page.type('#ph-nomer-zakaza', '48213');
+  await page.click('#copy-button');
+  await page.waitFor(() => document.querySelector('.copy-status').textContent === 'Текст скопирован');
   const result = await page.evaluate(async () => ({
     status: document.querySelector('.copy-status').textContent,
     expected: document.querySelector('#reply-main').textContent,
     clipboard: await navigator.clipboard.readText().catch((e) => 'unreadable: ' + e.message),
   }));
   assert.equal(result.status, 'Текст скопирован');
-  assert.match(result.expected, /^Анна, здравствуйте! Заказ \{номер_заказа\} задерживается\./);
+  assert.match(result.expected, /^Анна, здравствуйте! Заказ 48213 задерживается\./);
   if (!result.clipboard.startsWith('unreadable')) assert.equal(result.clipboard, result.expected);
 
   assert.deepEqual(offDisk(page), [], 'every request stays on disk');

@@ -63,7 +63,7 @@ const scenarios = {
   },
   'phone: navigation drawer and reply variant tabs': async (page, base) => {
     await page.send('Emulation.setDeviceMetricsOverride', { width: 375, height: 667, deviceScaleFactor: 1, mobile: true });
-    await page.goto(base + 'replies/delay/');
+    await page.goto(base + 'replies/delay/' + (base.startsWith('file:') ? 'index.html' : ''));
     await page.evaluate(() => document.querySelector('[data-menu-button]').click());
     await page.waitFor(() => document.body.classList.contains('drawer-open'));
     await page.press('Escape');
@@ -108,9 +108,9 @@ for (const [name, run] of Object.entries(scenarios)) {
   });
 }
 
-test('no CSP violation from file:// on the offline build: search page, case, principle, playbook, tags', { skip }, async () => {
+test('no CSP violation from file:// on the offline build: search page, case, principle, playbook, tags, phone drawer and tabs', { skip }, async () => {
   const base = pathToFileURL(buildFixture('publishing', { offline: true })).href + '/';
-  for (const name of ['search page with a query', 'case and principle pages']) {
+  for (const name of ['search page with a query', 'case and principle pages', 'phone: navigation drawer and reply variant tabs']) {
     const page = await openPage();
     await scenarios[name](page, base);
     assert.deepEqual(await violations(page), { csp: [], errors: [] }, name);

@@ -192,6 +192,15 @@ for (const mode of ['http', 'file']) {
     await page.click('[data-menu-close]');
     await new Promise((r) => setTimeout(r, 300));
     assert.equal((await state()).onScreen, false);
+    // Focus moving out of the open drawer (to the search box) closes it: nothing is trapped.
+    await page.click('[data-menu-button]');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await state()).onScreen, true);
+    await page.focus('#search-input');
+    await new Promise((r) => setTimeout(r, 300));
+    const left = await state();
+    assert.equal(left.onScreen, false);
+    assert.equal(left.expanded, 'false');
     // Scrolled far down, the header with the menu and the search is still there.
     await page.evaluate(() => window.scrollTo(0, 3000));
     const down = await state();
