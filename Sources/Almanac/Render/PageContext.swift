@@ -71,6 +71,7 @@ struct PageContext {
             .map { ["anchor": $0.anchor, "text": $0.text, "sub": $0.level == 3] as [String: Any] }
         var info: [String: Any] = [
             "id": page.id, "title": page.title, "description": page.description, "content": page.rendered.html,
+            "hasContent": page.rendered.html.contains(where: { !$0.isWhitespace }),
             "type": page.type, "typeTitle": typeName(page.type),
             "isHome": page.id.isEmpty, "isSection": page.source.isSectionIndex,
             "params": params, "toc": toc, "hasToc": toc.count > 1, "wordCount": page.rendered.wordCount,
@@ -119,7 +120,7 @@ struct PageContext {
             info[key] = list
             info["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
         }
-        for key in ["isHome", "isSection", "hasToc", "hasPager", "hasListing", "hasFacts", "hasApproval"] where info[key] == nil { info[key] = false }
+        for key in ["isHome", "isSection", "hasToc", "hasPager", "hasListing", "hasFacts", "hasApproval", "hasContent"] where info[key] == nil { info[key] = false }
         return info
     }
 

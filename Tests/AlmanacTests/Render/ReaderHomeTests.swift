@@ -95,6 +95,10 @@ import Testing
         let text = try #require(listing.range(of: "Как работать</h2>", options: []) ?? listing.range(of: "Как работать"))
         #expect(notes.lowerBound < filter.lowerBound && text.lowerBound < filter.lowerBound && notes.lowerBound < text.lowerBound,
                 "the section's text is folded above the filter")
+        var files = Self.files
+        files["replies/_index.md"] = "---\ntitle: Шаблоны ответов\n---\n"
+        let bare = Fixtures.read(build(Fixtures.makeSite(files, config: Self.config)).1, "replies/index.html")
+        #expect(bare.contains("data-filter-name") && !bare.contains("section-notes"), "no empty fold when the section has no text")
     }
 
     @Test func authorsAreaHasItsOwnNavigationAndAFooterLink() throws {
