@@ -21,7 +21,7 @@ struct HomeConsoleContext {
             let tiles = self.tiles(type: type, field: field, folder: folder, from: address)
             out["situations"] = tiles
             out["hasSituations"] = !tiles.isEmpty
-            out["listing"] = ["title": type.title, "count": tiles.reduce(0) { $0 + ($1["count"] as? Int ?? 0) },
+            out["listing"] = ["title": type.title, "count": listed(type: type, folder: folder).count,
                               "url": address.relativeURL(to: PageAddress(directory: folder), offline: site.offline)] as [String: Any]
             any = any || !tiles.isEmpty
         } else {
@@ -38,8 +38,7 @@ struct HomeConsoleContext {
 
     private func tiles(type: ContentType, field: FieldSchema, folder: String, from address: PageAddress) -> [[String: Any]] {
         var counts: [String: Int] = [:]
-        // The pages the listing shows: those of the type in its folder.
-        for page in (site.sections[folder]?.pages ?? []).compactMap(site.page) where page.type == type.id {
+        for page in listed(type: type, folder: folder) {
             let values = page.source.meta(field.name).map { $0.list ?? [$0] } ?? []
             for value in Set(values.compactMap(\.string)) { counts[value, default: 0] += 1 }
         }
@@ -54,6 +53,11 @@ struct HomeConsoleContext {
                     "countText": countText(count), "url": url, "slug": Slug.make(value),
                     "icon": icons[iconName] ?? "", "hasIcon": icons[iconName] != nil]
         }
+    }
+
+    /// The pages the listing shows: those of the type in its folder.
+    private func listed(type: ContentType, folder: String) -> [Page] {
+        (site.sections[folder]?.pages ?? []).compactMap(site.page).filter { $0.type == type.id }
     }
 
     /// «3 шаблона»: the noun in the plural form the language wants after the number.

@@ -83,6 +83,8 @@ import Testing
         let (result, _) = build(Fixtures.makeSite(Self.files, config: config))
         let warning = result.diagnostics.first { $0.message.contains("no-such-icon") }
         #expect(warning?.file == "almanac.yml" && warning?.line == 14)
+        let (missing, _) = build(Fixtures.makeSite(Self.files, config: Self.config.replacingOccurrences(of: "checklist: first-hour.md", with: "checklist: first-hours.md")))
+        #expect(missing.diagnostics.contains { $0.message.contains("home.checklist: нет страницы «first-hours.md»") && $0.line == 15 })
         let unlisted = result.diagnostics.first { $0.message.contains("у «цены и условия» нет значка") }
         #expect(unlisted?.line == 14, "a field with icons: gives every value one")
     }
