@@ -96,6 +96,23 @@ for (const mode of ['http', 'file']) {
   });
 }
 
+test('every template of the bundled base has «Скопировать» on the first screen, laptop and phone', { skip }, async () => {
+  const list = await pageAt(sizes.laptop);
+  await list.goto(url('http', 'replies/'));
+  const templates = await list.evaluate(() => [...document.querySelectorAll('.listing-items a')].map((a) => new URL(a.href).pathname.slice(1)));
+  assert.ok(templates.length >= 20, `${templates.length} templates`);
+  const misplaced = [];
+  for (const size of Object.values(sizes)) {
+    const page = await pageAt(size);
+    for (const p of templates) {
+      await page.goto(url('http', p));
+      const box = await page.evaluate(copyBox);
+      if (!(box.top >= 0 && box.bottom <= box.viewport)) misplaced.push(`${size[0]}px /${p}: ${box.top}–${box.bottom}`);
+    }
+  }
+  assert.deepEqual(misplaced, []);
+});
+
 test('channel variants are ARIA tabs: arrows, Home and End switch them, each shows its fields and the channel limit', { skip }, async () => {
   const page = await pageAt(sizes.laptop);
   await page.goto(url('http', 'replies/incident-update/'));
@@ -157,6 +174,13 @@ test('desktop: the sidebar stays on screen down a long page and marks the curren
     text: a.textContent, colour: getComputedStyle(a).color, weight: getComputedStyle(a).fontWeight })));
   assert.deepEqual(urgent.map((u) => u.text), ['Первый час кризиса', 'Отвечать, передать или не трогать']);
   assert.ok(urgent.every((u) => Number(u.weight) >= 600), JSON.stringify(urgent));
+  // The last template of a long section: its link is scrolled into the sidebar on arrival.
+  await page.goto(url('http', 'replies/'));
+  const last = await page.evaluate(() => [...document.querySelectorAll('#site-nav [aria-current=page] + .nav-list a')].at(-1).href);
+  await page.goto(last);
+  const arrived = await probe();
+  assert.equal(arrived.scrollY, 0);
+  assert.ok(arrived.currentVisible, `«${arrived.current}» is visible in the sidebar`);
 });
 
 for (const mode of ['http', 'file']) {

@@ -12,6 +12,9 @@
   const menuButton = document.querySelector('[data-menu-button]');
   const phone = window.matchMedia('(max-width: 59.99rem)');
   if (drawer && menuButton) {
+    // Opened through #site-nav before this script ran (a shared link, the back button): the
+    // drawer is this script's now, so the :target rule must not hold it open.
+    if (location.hash === '#site-nav') history.replaceState(null, '', location.pathname + location.search);
     menuButton.setAttribute('role', 'button');
     menuButton.setAttribute('aria-expanded', 'false');
     const isOpen = () => document.body.classList.contains('drawer-open');
@@ -47,6 +50,16 @@
       if (isOpen() && to && !drawer.contains(to) && to !== menuButton) close(false);
     });
     phone.addEventListener('change', () => close(false));
+  }
+
+  // On a wide screen the sidebar scrolls on its own: bring the current page's link into it,
+  // so a reader deep in a long section still sees where they are.
+  if (drawer && !phone.matches) {
+    const current = drawer.querySelector('[aria-current="page"]');
+    if (current) {
+      const box = drawer.getBoundingClientRect(), at = current.getBoundingClientRect();
+      if (at.bottom > box.bottom - 24 || at.top < box.top) drawer.scrollTop += at.top - box.top - box.height / 3;
+    }
   }
 
   // Skip links to a control (the reply's copy button) move the focus there, not only the view.
