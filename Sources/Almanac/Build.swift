@@ -90,6 +90,7 @@ public enum Build {
 
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
         diagnostics += themeDiagnostics
+        if let theme { diagnostics += IconReferences.check(config, theme: theme) }
 
         let produced = produce(config: config, theme: theme, offline: options.offline,
                                previousAnchors: AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory),

@@ -66,11 +66,16 @@ final class SiteResponder: @unchecked Sendable {
         }
     }
 
-    /// The site's own 404 page; its relative links are made to work at any depth with `<base href="/">`.
+    /// The site's own 404 page; its relative links are made to work at any depth with `<base href="/">`,
+    /// which replaces the page's own (the published address of `base_url` is not this server).
     private func notFound(_ request: HTTPRequest) -> HTTPResponse {
         guard case .data(let page)? = file("404.html")?.contents else { return text(.notFound, "Не найдено.\n") }
         var data = page
-        if let head = data.range(of: Data("<head>".utf8)) { data.insert(contentsOf: Data("<base href=\"/\">".utf8), at: head.upperBound) }
+        if let start = data.range(of: Data("<base href=\"".utf8)), let end = data[start.upperBound...].range(of: Data("\">".utf8)) {
+            data.replaceSubrange(start.upperBound..<end.lowerBound, with: Data("/".utf8))
+        } else if let head = data.range(of: Data("<head>".utf8)) {
+            data.insert(contentsOf: Data("<base href=\"/\">".utf8), at: head.upperBound)
+        }
         var response = body(inject(into: data), type: "text/html; charset=utf-8", request)
         response.statusCode = .notFound
         return response

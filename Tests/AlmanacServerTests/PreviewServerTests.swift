@@ -75,6 +75,22 @@ import FlyingFox
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
     }
 
+    /// The 404 page carries the published address as its base when base_url is set; the preview
+    /// server must point it at itself, or its links would leave for the live site.
+    @Test func notFoundPageLinksIntoThePreviewNotTheLiveSite() async throws {
+        let (site, _) = try Self.makeSite()
+        try "title: Тест\nlanguage: ru\nbase_url: https://wiki.example.ru/crisis/\n"
+            .write(to: site.appendingPathComponent("almanac.yml"), atomically: true, encoding: .utf8)
+        let (server, http) = try await Self.start(site)
+        defer { Task { await server.stop() } }
+        let missing = try #require(await http.get("/a/b/c"))
+        #expect(missing.status == 404)
+        #expect(missing.text.components(separatedBy: "<base ").count == 2, "one base element")
+        #expect(missing.text.contains("<base href=\"/\">"))
+        #expect(!missing.text.contains("wiki.example.ru/crisis/\">"))
+        #expect(missing.text.contains("class=\"site-header\""))
+    }
+
     @Test func refusesPathsThatLeaveTheSite() async throws {
         let (site, outside) = try Self.makeSite()
         // A theme asset and a content file that are symbolic links to a file outside the site.

@@ -55,10 +55,13 @@ struct ConfigReader {
             case "search": config.search = readSearch(entry)
             case "playbook": (config.playbook, playbookLine) = (readPlaybook(entry), entry.line)
             case "authors_area": config.authorsArea = string(entry).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
+            case "home": config.home = readHome(entry)
+            case "history": config.history = readHistory(entry)
             default: config.params.append(entry)
             }
         }
         checkPlaybook(config, line: playbookLine)
+        checkHome(config)
         return config
     }
 
@@ -165,6 +168,9 @@ struct ConfigReader {
             case "label": field.label = string(e) ?? field.name
             case "labels":
                 for l in e.value.entries ?? [] { field.valueLabels[l.key] = l.value.string ?? l.key }
+            case "icons":
+                field.valueIconsLine = e.line
+                for i in e.value.entries ?? [] { if let name = i.value.string { field.valueIcons[i.key] = name } }
             case "limits":
                 guard let limits = e.value.entries else { error("\(place).limits: ожидался словарь вида {Telegram: 4096}", e.line); continue }
                 for l in limits {
@@ -183,7 +189,7 @@ struct ConfigReader {
                 if let kind = FieldSchema.Kind(rawValue: name) { field.itemKind = kind }
                 else { error("\(place): неизвестный тип элементов «\(name)»", e.line) }
             default:
-                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels, limits")
+                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels, icons, limits")
             }
         }
         if field.refType != nil && field.kind == .list { field.itemKind = .ref }

@@ -17,6 +17,10 @@ public struct FieldSchema: Sendable, Hashable {
     public var label: String
     /// Display names of allowed values (`composite` → `Учебный кейс`).
     public var valueLabels: [String: String]
+    /// Icon names of allowed values (`icons:`), files in templates/icons/ without `.svg`.
+    public var valueIcons: [String: String] = [:]
+    /// Line of `icons:` in almanac.yml, for a diagnostic about a missing icon file.
+    public var valueIconsLine = 0
     /// Length limits of allowed values, in characters (`Telegram: 4096`): the reply tool counts a
     /// variant for that channel against it. Only limits the platform itself sets belong here.
     public var valueLimits: [String: Int] = [:]

@@ -20,6 +20,10 @@ public struct SiteConfig: Sendable {
     /// Top-level folder of the writers' own documentation (`authors_area:`), kept out of the
     /// readers' navigation and default search scope; nil when the site has none.
     public var authorsArea: String?
+    /// The home page's console (`home:`): situation tiles and the page to open first.
+    public var home = HomeSettings()
+    /// Which commits readers see (`history:`).
+    public var history = HistorySettings()
 
     public init(
         title: String = "Almanac", description: String = "", language: String = "ru", baseURL: String = "",

@@ -103,6 +103,11 @@ public struct SiteHistory: Sendable {
         (byPath[path] ?? []).prefix(limit).map { commits[$0] }
     }
 
+    /// The newest commits that touched the file and pass `include`, at most `limit`.
+    public func recent(_ path: String, limit: Int, where include: (Commit) -> Bool) -> [Commit] {
+        Array((byPath[path] ?? []).lazy.map { commits[$0] }.filter(include).prefix(limit))
+    }
+
     /// The last commit that edited the file after it was created (its creation is not an edit).
     public func lastEdit(_ path: String) -> Commit? {
         for i in byPath[path] ?? [] {

@@ -13,6 +13,14 @@ public enum SiteLint {
             + OrphanPages.check(site)
             + RepeatedParagraphs.check(site.pages)
             + ApprovalChecks.check(site)
+            + homeChecklist(site)
+    }
+
+    /// `home.checklist` names a page the home page puts above everything: it must exist.
+    static func homeChecklist(_ site: Site) -> [Diagnostic] {
+        guard let path = site.config.home.checklist, let id = site.config.home.checklistId, site.page(id) == nil else { return [] }
+        return [.warning("home.checklist: нет страницы «\(path)», на главной не будет ссылки на неё", file: ConfigLoader.fileName,
+                         line: site.config.home.line, code: "config", hint: "укажите путь от папки content/, например first-hour.md")]
     }
 
     /// Lower case, Markdown emphasis and quotes at word edges dropped, one space between words:

@@ -125,6 +125,7 @@ public struct BuildSession: Sendable {
 
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
         globalDiagnostics += themeDiagnostics
+        if let theme { globalDiagnostics += IconReferences.check(config, theme: theme) }
         self.theme = theme
 
         let (content, contentDiagnostics) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
@@ -294,7 +295,7 @@ public struct BuildSession: Sendable {
             var one = [page]
             aliasDiagnostics[source.sourcePath] = AnchorAliases.apply(to: &one, previous: previousAnchors)
             page = one[0]
-            LastUpdated.stamp(&page, history: gitHistory)
+            LastUpdated.stamp(&page, history: gitHistory, config: config)
             page.backlinks = old.backlinks
             page.referencedBy = old.referencedBy
             if PageFace(page) != PageFace(old) { faceChanged = true }

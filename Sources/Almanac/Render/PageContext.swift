@@ -8,10 +8,13 @@ struct PageContext {
     let sidebars: [SidebarBuilder.Key: String]
     /// Absolute address of feed.xml, when the site has one (see `AtomFeed`).
     let feedURL: String?
+    /// Inline SVG icons by name (see `Theme.icons`).
+    var icons: [String: String] = [:]
 
     init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:], uiContext: [String: Any]? = nil,
-         feedURL: String? = nil) {
+         feedURL: String? = nil, icons: [String: String] = [:]) {
         self.site = site
+        self.icons = icons
         self.sidebars = sidebars
         self.feedURL = feedURL
         self.strings = strings
@@ -68,6 +71,7 @@ struct PageContext {
             .map { ["anchor": $0.anchor, "text": $0.text, "sub": $0.level == 3] as [String: Any] }
         var info: [String: Any] = [
             "id": page.id, "title": page.title, "description": page.description, "content": page.rendered.html,
+            "hasContent": page.rendered.html.contains(where: { !$0.isWhitespace }),
             "type": page.type, "typeTitle": typeName(page.type),
             "isHome": page.id.isEmpty, "isSection": page.source.isSectionIndex,
             "params": params, "toc": toc, "hasToc": toc.count > 1, "wordCount": page.rendered.wordCount,
@@ -100,6 +104,9 @@ struct PageContext {
         info["facts"] = facts
         info["hasFacts"] = !facts.isEmpty
         info["hasPager"] = info["prev"] != nil || info["next"] != nil
+        if page.id.isEmpty, let console = HomeConsoleContext(site: site, context: self, icons: icons).make(from: a) {
+            context["console"] = console
+        }
         context["page"] = Self.withFlags(info)
         return context
     }
@@ -113,7 +120,7 @@ struct PageContext {
             info[key] = list
             info["has" + key.prefix(1).uppercased() + key.dropFirst()] = !list.isEmpty
         }
-        for key in ["isHome", "isSection", "hasToc", "hasPager", "hasListing", "hasFacts", "hasApproval"] where info[key] == nil { info[key] = false }
+        for key in ["isHome", "isSection", "hasToc", "hasPager", "hasListing", "hasFacts", "hasApproval", "hasContent"] where info[key] == nil { info[key] = false }
         return info
     }
 
@@ -129,8 +136,12 @@ struct PageContext {
     }
 
     func children(of section: Section, from a: PageAddress) -> [[String: Any]] {
-        section.entries.compactMap { entry -> [String: Any]? in
+        // A readers' section does not list the authors' area: its way in is the footer's «Для авторов».
+        let readers = !site.config.isAuthorsPage(id: section.id)
+        return section.entries.compactMap { entry -> [String: Any]? in
             switch entry {
+            case .page(let id) where readers && site.config.isAuthorsPage(id: id), .section(let id) where readers && site.config.isAuthorsPage(id: id):
+                return nil
             case .page(let id):
                 return link(id, from: a)
             case .section(let id):

@@ -12,6 +12,9 @@ extension PageContext {
         if WhatsNewContext.exists(in: site) {
             context["whatsNewURL"] = address.relativeURL(to: WhatsNewContext.address, offline: site.offline)
         }
+        if let area = site.config.authorsArea, site.sections[area] != nil {
+            context["authorsURL"] = address.relativeURL(to: PageAddress(directory: area), offline: site.offline)
+        }
         return context
     }
 

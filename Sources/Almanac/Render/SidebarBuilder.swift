@@ -14,6 +14,8 @@ struct SidebarBuilder {
         var parent: String
         var isRoot: Bool
         var openSection: String
+        /// Inside the authors' area (`authors_area:`): the sidebar shows that area alone.
+        var authors = false
     }
 
     func key(for address: PageAddress, current: String?) -> Key {
@@ -21,7 +23,8 @@ struct SidebarBuilder {
         let openSection = current.flatMap { site.page($0) }.map { p in
             p.source.isSectionIndex ? p.id : p.source.parentSection
         } ?? (site.sections[address.directory] != nil ? address.directory : "")
-        return Key(parent: Navigation.parentFolder(address.directory), isRoot: address.directory.isEmpty, openSection: openSection)
+        return Key(parent: Navigation.parentFolder(address.directory), isRoot: address.directory.isEmpty, openSection: openSection,
+                   authors: site.config.isAuthorsPage(id: address.directory))
     }
 
     /// A page that does not exist, in the given folder: links from it are the links of every page there.
@@ -30,9 +33,20 @@ struct SidebarBuilder {
         return PageAddress(directory: key.parent.isEmpty ? "\u{0}" : key.parent + "/\u{0}")
     }
 
+    /// Readers see every section but the authors' area; inside the area, the sidebar is the area's
+    /// own navigation (its pages, opened) with a way back to the readers' home page first.
     func items(for key: Key) -> [[String: Any]] {
+        let from = viewpoint(key)
+        if key.authors, let area = site.config.authorsArea, let section = site.sections[area] {
+            let home: [String: Any] = ["title": site.home?.title ?? site.config.title, "isSection": false, "isBack": true,
+                                       "url": from.relativeURL(to: PageAddress(directory: ""), offline: site.offline),
+                                       "hasChildren": false, "children": [Any]()]
+            let children = entries(of: section, from: from, openPath: key.openSection)
+            return [home, ["title": section.title, "url": from.relativeURL(to: PageAddress(directory: area), offline: site.offline),
+                           "isSection": true, "isBack": false, "open": true, "children": children, "hasChildren": !children.isEmpty]]
+        }
         guard let root = site.sections[""] else { return [] }
-        return entries(of: root, from: viewpoint(key), openPath: key.openSection)
+        return entries(of: root, from: from, openPath: key.openSection)
     }
 
     /// Pages with `urgent: true` in front matter («Первый час кризиса», the decision guide): the
@@ -47,6 +61,8 @@ struct SidebarBuilder {
     private static func depth(_ page: Page) -> Int { page.id.split(separator: "/").count }
 
     func urgent(_ pages: [Page], for key: Key) -> [[String: Any]] {
+        // The writers' own area is read before a crisis, not during one: its sidebar is its own.
+        guard !key.authors else { return [] }
         let a = viewpoint(key)
         return pages.map { ["title": $0.title, "url": a.relativeURL(to: $0.address, offline: site.offline)] }
     }
@@ -62,22 +78,30 @@ struct SidebarBuilder {
         return String(html[..<cut]) + " aria-current=\"page\"" + html[cut...]
     }
 
+    /// The authors' area, seen from outside it.
+    private func isHiddenFromReaders(_ entry: Section.Entry, in section: Section) -> Bool {
+        guard !site.config.isAuthorsPage(id: section.id) else { return false }
+        switch entry {
+        case .page(let id), .section(let id): return site.config.isAuthorsPage(id: id)
+        }
+    }
+
     private func entries(of section: Section, from a: PageAddress, openPath: String) -> [[String: Any]] {
         var items: [[String: Any]] = []
-        for entry in section.entries {
+        for entry in section.entries where !isHiddenFromReaders(entry, in: section) {
             switch entry {
             case .page(let id):
                 guard let p = site.page(id), !(section.id.isEmpty && Self.isUrgent(p)) else { continue }
                 // Every key is always present: Mustache would otherwise find the parent's `children`.
                 items.append(["title": p.title, "url": a.relativeURL(to: p.address, offline: site.offline),
-                              "isSection": false, "hasChildren": false, "children": [Any]()])
+                              "isSection": false, "isBack": false, "hasChildren": false, "children": [Any]()])
             case .section(let id):
                 guard let sub = site.sections[id] else { continue }
                 let isOpen = openPath == id || openPath.hasPrefix(id + "/")
                 let children = isOpen ? entries(of: sub, from: a, openPath: openPath) : []
                 items.append([
                     "title": sub.title, "url": a.relativeURL(to: PageAddress(directory: id), offline: site.offline),
-                    "isSection": true, "open": isOpen, "children": children, "hasChildren": !children.isEmpty,
+                    "isSection": true, "isBack": false, "open": isOpen, "children": children, "hasChildren": !children.isEmpty,
                 ])
             }
         }

@@ -23,7 +23,8 @@ public struct ThemeRenderer: Sendable {
     /// those pages (`BuildSession`, after a title or description changed).
     func renderGenerated(_ site: Site, sidebars: [SidebarBuilder.Key: String], showing: Set<String>? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
-        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: PageContext.feedURL(for: site))
+        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: PageContext.feedURL(for: site),
+                                  icons: theme.icons)
         func shows(_ ids: [String]) -> Bool { showing.map { only in ids.contains(where: only.contains) } ?? true }
         for section in site.sections.values.sorted(by: { $0.id < $1.id })
         where section.indexPage == nil && !section.id.isEmpty && shows(section.pages) {
@@ -66,7 +67,8 @@ public struct ThemeRenderer: Sendable {
         let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
         let feedURL = PageContext.feedURL(for: site)
         return { page in
-            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL)
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL,
+                                      icons: theme.icons)
             return theme.render(layout: layoutName(for: page, site: site), context.page(page))
         }
     }
@@ -109,7 +111,8 @@ public struct ThemeRenderer: Sendable {
         let all = PageAddress(directory: "tags")
         var c = context.base(at: all, currentPage: nil, title: theme.strings["tags.title"])
         c["page"] = ["title": theme.strings["tags.title"]] as [String: Any]
-        c["tags"] = site.tags.map { tag -> [String: Any] in
+        // A tag only the authors' pages carry (`документация`) is theirs: its page exists, the readers' cloud skips it.
+        c["tags"] = site.tags.filter { !$0.pages.allSatisfy(site.config.isAuthorsPage) }.map { tag -> [String: Any] in
             ["name": tag.name, "count": tag.pages.count, "url": all.relativeURL(to: tag.address, offline: site.offline)]
         }
         let files = showing == nil ? [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))] : []
@@ -140,9 +143,14 @@ public struct ThemeRenderer: Sendable {
     private func notFound(_ site: Site, _ context: PageContext) -> OutputFile {
         var c = context.base(at: PageAddress(directory: ""), currentPage: nil, title: theme.strings["notfound.title"])
         c["page"] = ["title": theme.strings["notfound.title"]] as [String: Any]
-        // A server answers any depth with this file, so relative links cannot work; with a known
-        // base URL a <base> element makes them absolute.
-        c["baseHref"] = site.config.baseURL
+        // A server answers a missing address of any depth with this file, so its links, written
+        // relative to the root, need a <base>: the published address when base_url says it, else
+        // the server's root `/` (a site served under a sub-path needs base_url). A build for disk
+        // keeps plain relative links: there no server answers with it, the file is opened itself.
+        let base = !site.config.baseURL.isEmpty ? site.config.baseURL : site.offline ? "" : "/"
+        if !base.isEmpty { c["baseHref"] = base }
+        c["console"] = HomeConsoleContext(site: site, context: context, icons: theme.icons)
+            .make(from: PageAddress(directory: ""), title: theme.strings["notfound.situations"])
         return OutputFile(path: "404.html", text: theme.render(layout: "404", c))
     }
 }

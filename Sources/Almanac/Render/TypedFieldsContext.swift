@@ -96,7 +96,7 @@ struct TypedFieldsContext {
                 }
             }
             let options = schema.values.isEmpty ? used.sorted(by: RussianCollation.less) : schema.values.filter(used.contains)
-            return ["index": index, "label": schema.label,
+            return ["index": index, "label": schema.label, "name": name,
                     "options": options.map { ["value": $0, "label": schema.display($0)] }]
         }
         let items = pages.map { page -> [String: Any] in

@@ -1,5 +1,5 @@
-/// The «what's new» page (whats-new/index.html): the latest commits that changed pages of the
-/// site, newest first, each with its date, subject and the pages it touched. It reads the one
+/// The «what's new» page (whats-new/index.html): the latest commits that changed readers' pages
+/// (see `HistorySettings`), newest first, each with its date, subject and the pages it touched. It reads the one
 /// history the build already has; without git it says so instead of listing nothing.
 struct WhatsNewContext {
     static let address = PageAddress(directory: "whats-new")
@@ -30,9 +30,11 @@ struct WhatsNewContext {
         for page in site.pages { bySource[page.source.sourcePath] = page }
         let dates = DateText(strings: context.strings)
         var out: [[String: Any]] = []
-        for commit in site.history.commits {
+        // Readers' history: commits `history.readers_since` lets them see, and of each only the
+        // readers' pages; a commit that changed nothing but the authors' area is not news to them.
+        for commit in site.history.commits where site.config.history.showsReaders(commit) {
             // Drafts, deleted pages and images are not pages a reader can open.
-            let pages = commit.files.compactMap { bySource[$0.path] }
+            let pages = commit.files.compactMap { bySource[$0.path] }.filter { !site.config.isAuthorsPage(id: $0.id) }
             guard !pages.isEmpty, let date = IsoDate(commit.date) else { continue }
             let links = pages.prefix(Self.pagesPerCommit).compactMap { context.link($0.id, from: Self.address) }
             let more = pages.count - links.count

@@ -7,12 +7,18 @@ enum LastUpdated {
 
     static func stamp(_ site: inout Site, history: SiteHistory) {
         site.history = history
-        for i in site.pages.indices { stamp(&site.pages[i], history: history) }
+        for i in site.pages.indices { stamp(&site.pages[i], history: history, config: site.config) }
     }
 
-    static func stamp(_ page: inout Page, history: SiteHistory) {
+    /// A readers' page lists only the commits `history.readers_since` lets readers see; the
+    /// authors' own pages list every commit, engine messages included.
+    static func stamp(_ page: inout Page, history: SiteHistory, config: SiteConfig) {
         page.updated = date(of: page, history: history)
-        page.history = history.recent(page.source.sourcePath, limit: limit)
+        if config.isAuthorsPage(id: page.id) {
+            page.history = history.recent(page.source.sourcePath, limit: limit)
+        } else {
+            page.history = history.recent(page.source.sourcePath, limit: limit, where: config.history.showsReaders)
+        }
     }
 
     static func date(of page: Page, history: SiteHistory) -> String? {

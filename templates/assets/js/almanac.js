@@ -279,9 +279,47 @@
       if (count) count.textContent = count.dataset.template.replace('{n}', String(shown));
       if (empty) empty.hidden = shown !== 0;
     };
-    for (const select of selects) select.addEventListener('change', apply);
+    // `?situation=…` (the home page's tiles link so) preselects a filter by its field name; a change
+    // is written back to the address, so the filtered list can be bookmarked or sent to a colleague.
+    const params = new URLSearchParams(location.search);
+    for (const select of selects) {
+      const wanted = params.get(select.dataset.filterName);
+      if (wanted != null && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
+    }
+    const remember = () => {
+      const next = new URLSearchParams(location.search);
+      for (const select of selects) {
+        if (select.value) next.set(select.dataset.filterName, select.value);
+        else next.delete(select.dataset.filterName);
+      }
+      const query = next.toString();
+      // A page opened from disk may refuse to rewrite its address: the filter works all the same.
+      try { history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash); } catch (_) { /* keep the address */ }
+    };
+    for (const select of selects) select.addEventListener('change', () => { apply(); remember(); });
     const form = listing.querySelector('form');
-    if (form) form.addEventListener('reset', () => setTimeout(apply, 0));
+    if (form) form.addEventListener('reset', () => setTimeout(() => { apply(); remember(); }, 0));
     apply();
   }
+
+  // «Describe it in your own words» on the home page: with the header's search box on the same
+  // page, typing there beats loading the search page; without JavaScript the link still leads to it.
+  for (const link of document.querySelectorAll('[data-focus-search]')) {
+    link.addEventListener('click', (event) => {
+      const input = document.getElementById('search-input');
+      if (!input || input.getBoundingClientRect().width === 0) return;
+      event.preventDefault();
+      input.scrollIntoView({ block: 'nearest' });
+      input.focus();
+    });
+  }
+
+  // A link to a heading inside a folded section text (`#kak-rabotat…`) opens the fold first.
+  const unfold = () => {
+    const target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const fold = target && target.closest('details:not([open])');
+    if (fold) { fold.open = true; target.scrollIntoView(); }
+  };
+  window.addEventListener('hashchange', unfold);
+  unfold();
 })();
