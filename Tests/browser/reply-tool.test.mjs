@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, missingChromium } from './lib/chromium.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
+import { contentFrontMatter, placeholdersIn, fillIn, sampleValues } from './lib/bundled-content.mjs';
 import { almanacBinary, missingBinary } from '../js/lib/fixture-site.mjs';
 import { repositoryRoot } from '../../scripts/lib/search-runtime.mjs';
 
@@ -33,42 +34,63 @@ after(async () => {
 });
 
 const errors = (page) => page.errors;
+const spoken = (name) => name.replaceAll('_', ' ');
+
+// What the test expects comes from the template's own front matter, so a writer's edit of the
+// sentences does not break it, while a variant the tool fills or copies wrongly still does.
+const template = contentFrontMatter('replies/abusive-comment.md');
+const mainUses = placeholdersIn(template.reply);
+// A channel variant with a field the main text does not use: that field shows only with its tab.
+const [variantKey, variantText] = Object.entries(template.variants || {})
+  .find(([, t]) => placeholdersIn(t).some((n) => !mainUses.includes(n))) || [];
+const own = variantText && placeholdersIn(variantText).find((n) => !mainUses.includes(n));
+// A field the main text and the variant share: typed once, it shows in both.
+const shared = variantText && mainUses.find((n) => placeholdersIn(variantText).includes(n));
 
 async function fillAndCopy(url) {
+  assert.ok(variantKey && own && shared, 'abusive-comment has a variant with a field of its own and a field it shares with the main text');
   const page = await browser.newPage();
   await page.goto(url);
-  // A name with markup must come out as text, in the page and in the copied reply.
-  await page.type('#ph-imya', '<b>Анна</b>');
-  // «контакт» is used only by the YouTube variant: its field shows with that tab.
-  assert.equal(await page.evaluate(() => document.querySelector('#ph-kontakt').closest('.reply-field').hidden), true);
-  await page.click('#tab-variants-youtube');
-  await page.type('#ph-kontakt', 'help@example.ru');
-  const shown = await page.evaluate(() => ({
+  // A value with markup must come out as text, in the page and in the copied reply.
+  const values = { [shared]: '<b>Анна</b>' };
+  await page.type(`input[data-placeholder="${shared}"]`, values[shared]);
+  const ownField = `input[data-placeholder="${own}"]`;
+  assert.equal(await page.evaluate((s) => document.querySelector(s).closest('.reply-field').hidden, ownField), true,
+    `«${own}» is used only by the ${variantKey} variant: its field is hidden with the main text`);
+  // The variant's panel is the one that uses exactly the variant's fields, in its order.
+  const panel = await page.evaluate((uses) => [...document.querySelectorAll('[data-panel]')]
+    .find((p) => p.dataset.uses === uses && p.dataset.panel.startsWith('variants-'))?.dataset.panel, placeholdersIn(variantText).join(' '));
+  assert.ok(panel, `a panel uses «${own}»`);
+  await page.click(`#tab-${panel}`);
+  values[own] = 'help@example.ru';
+  await page.type(ownField, values[own]);
+  const shown = await page.evaluate((id) => ({
     main: document.querySelector('#reply-main').textContent,
-    youtube: document.querySelector('#variants-youtube').textContent,
+    variant: document.getElementById(id).querySelector('.reply-text').textContent,
     bold: document.querySelectorAll('.reply-text b').length,
-    unfilled: [...document.querySelectorAll('#variants-youtube .ph')].filter((e) => e.textContent.startsWith('{')).map((e) => e.textContent),
-  }));
-  assert.match(shown.main, /^<b>Анна<\/b>, видим, что вы очень недовольны/);
-  assert.match(shown.youtube, /^<b>Анна<\/b>, на резкость не обижаемся/);
-  assert.match(shown.youtube, /напишите, пожалуйста, на help@example\.ru:/);
+  }), `panel-${panel}`);
+  assert.equal(shown.main, fillIn(template.reply, values), 'the main text fills live, the rest stays visible');
+  assert.equal(shown.variant, fillIn(variantText, values), `the ${variantKey} variant fills live`);
   assert.equal(shown.bold, 0, 'typed markup stays text');
-  assert.deepEqual(shown.unfilled, ['{суть_претензии}'], 'unfilled placeholders stay visible');
 
-  // Copying the YouTube variant with a field it uses still empty copies nothing.
+  // Copying the variant with fields it uses still empty copies nothing and names them.
+  const missing = Object.keys(template.placeholders).filter((n) => placeholdersIn(variantText).includes(n) && !(n in values));
+  assert.ok(missing.length > 0, `the ${variantKey} variant has a field left to fill`);
   await page.click('#copy-button');
   await page.waitFor(() => document.querySelector('.copy-status').textContent !== '');
-  assert.equal(await page.evaluate(() => document.querySelector('.copy-status').textContent), 'Заполните: суть претензии');
-  assert.equal(await page.evaluate(() => document.querySelector('#ph-sut-pretenzii').getAttribute('aria-invalid')), 'true');
-  await page.type('#ph-sut-pretenzii', 'задержке возврата');
+  assert.equal(await page.evaluate(() => document.querySelector('.copy-status').textContent), 'Заполните: ' + missing.map(spoken).join(', '));
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('input[aria-invalid=true]')].map((i) => i.dataset.placeholder)), missing);
+  Object.assign(values, sampleValues(missing));
+  for (const name of missing) await page.type(`input[data-placeholder="${name}"]`, values[name]);
   await page.click('#copy-button');
   await page.waitFor(() => document.querySelector('.copy-status').textContent === 'Текст скопирован');
-  const copied = await page.evaluate(async () => ({
-    text: document.querySelector('#variants-youtube').textContent,
+  const copied = await page.evaluate(async (id) => ({
+    text: document.getElementById(id).querySelector('.reply-text').textContent,
     button: document.querySelector('#copy-button').textContent.trim(),
     clipboard: await navigator.clipboard.readText().catch((e) => 'unreadable: ' + e.message),
-  }));
-  assert.match(copied.text, /Если речь о задержке возврата, напишите/);
+  }), `panel-${panel}`);
+  assert.equal(copied.text, fillIn(variantText, values));
+  assert.ok(!copied.text.includes('{'), copied.text);
   assert.equal(copied.button, 'Скопировано');
   if (!copied.clipboard.startsWith('unreadable')) assert.equal(copied.clipboard, copied.text);
   assert.deepEqual(errors(page), []);
