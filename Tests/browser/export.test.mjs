@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, missingChromium } from './lib/chromium.mjs';
 import { pdfPages, squeeze } from './lib/pdf-text.mjs';
+import { frontMatter } from './lib/bundled-content.mjs';
 import { almanacBinary, missingBinary } from '../js/lib/fixture-site.mjs';
 import { repositoryRoot } from '../../scripts/lib/search-runtime.mjs';
 
@@ -20,19 +21,100 @@ let browser;
 before(async () => { if (!skip) browser = await launch(); });
 after(async () => { if (browser) await browser.close(); });
 
-/** Titles of the bundled replies in a status, read from their front matter here, not by almanac. */
-function titlesIn(status) {
-  const dir = path.join(repositoryRoot, 'content/replies');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md') && f !== '_index.md').sort().map((f) => {
-    const front = fs.readFileSync(path.join(dir, f), 'utf8').split(/^---$/m)[1] || '';
-    const field = (k) => (new RegExp(`^${k}:\\s*(.+)$`, 'm').exec(front) || [])[1]?.trim();
-    return { title: field('title'), status: field('status') };
-  }).filter((r) => r.status === status).map((r) => r.title);
+/**
+ * The pages of the bundled base in an approval status, in the order the export promises (see
+ * ApprovalPacket.make): content types in almanac.yml's order, then the site's reading order —
+ * folders depth first, in each folder its pages by weight, then title. Read here from the files,
+ * not from almanac, so the test follows content edits and still catches a dropped or misplaced page.
+ */
+function pagesIn(status) {
+  const types = contentTypes();
+  const typeOf = (file, front) => front.type || types.find((t) => t.folder && t.folder === file.split('/')[0])?.id || 'article';
+  const governed = (front, type) => (type?.fields.has('owner') ?? false)
+    || ['approved_by', 'approved_on', 'review_by'].some((k) => front[k] !== undefined)
+    || (!(type?.fields.has('status') ?? false) && front.status !== undefined);
+  const order = (id) => { const i = types.findIndex((t) => t.id === id); return i < 0 ? Infinity : i; };
+  return readingOrder()
+    .map(({ file, front }) => ({ file, front, type: typeOf(file, front) }))
+    .filter(({ front, type }) => front.status === status && governed(front, types.find((t) => t.id === type)))
+    .map((p, i) => ({ ...p, i }))
+    .sort((a, b) => order(a.type) - order(b.type) || a.i - b.i)
+    .map(({ front, type }) => {
+      const t = types.find((x) => x.id === type);
+      const main = t?.textFields.map((f) => front[f]).find((v) => typeof v === 'string');
+      return { title: front.title, kind: t?.singular ?? 'Статья', texts: [main, ...Object.values(front.variants || {})].filter(Boolean) };
+    });
+}
+
+/** almanac.yml's content types, in order: id, folder, singular name, field names, text fields. */
+function contentTypes() {
+  const lines = fs.readFileSync(path.join(repositoryRoot, 'almanac.yml'), 'utf8').split('\n');
+  const types = [];
+  let inTypes = false;
+  let inFields = false;
+  for (const line of lines) {
+    if (/^\S/.test(line)) { inTypes = /^types:/.test(line); continue; }
+    if (!inTypes) continue;
+    let m;
+    if ((m = /^ {2}(\w+):\s*$/.exec(line))) { types.push({ id: m[1], folder: null, singular: null, fields: new Set(), textFields: [] }); inFields = false; continue; }
+    const type = types.at(-1);
+    if (!type) continue;
+    if ((m = /^ {4}(\w+):\s*(.*)$/.exec(line))) {
+      inFields = m[1] === 'fields';
+      if (m[1] === 'folder') type.folder = m[2].trim();
+      if (m[1] === 'singular') type.singular = m[2].trim();
+    } else if (inFields && (m = /^ {6}(\w+):(.*)$/.exec(line))) {
+      type.fields.add(m[1]);
+      if (/\btype:\s*text\b/.test(m[2])) type.textFields.push(m[1]);
+    } else if (inFields && (m = /^ {8}type:\s*text\s*$/.exec(line))) {
+      type.textFields.push([...type.fields].at(-1));
+    }
+  }
+  return types;
+}
+
+/** Every page under content/ in reading order, with its front matter (section pages included). */
+function readingOrder() {
+  const weight = (front) => Number(front.weight ?? front.order ?? 0) || 0;
+  const visit = (dir, relative) => {
+    const entries = fs.readdirSync(dir, { withFileTypes: true });
+    const index = entries.find((e) => e.isFile() && e.name === '_index.md');
+    const pages = entries.filter((e) => e.isFile() && e.name.endsWith('.md') && e.name !== '_index.md').map((e) => {
+      const front = frontMatter(path.join(dir, e.name));
+      return { file: path.posix.join(relative, e.name), front, weight: weight(front), title: front.title ?? e.name.slice(0, -3) };
+    });
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => {
+      const indexFile = path.join(dir, e.name, '_index.md');
+      const front = fs.existsSync(indexFile) ? frontMatter(indexFile) : {};
+      return { name: e.name, weight: weight(front), title: front.title ?? e.name };
+    });
+    const byWeightThenTitle = (a, b) => a.weight - b.weight || russianCompare(a.title, b.title);
+    return [
+      ...(index ? [{ file: path.posix.join(relative, '_index.md'), front: { ...frontMatter(path.join(dir, '_index.md')), isIndex: true } }] : []),
+      ...pages.sort(byWeightThenTitle),
+      ...folders.sort(byWeightThenTitle).flatMap((f) => visit(path.join(dir, f.name), path.posix.join(relative, f.name))),
+    ];
+  };
+  return visit(path.join(repositoryRoot, 'content'), '').filter((p) => !p.front.isIndex);
+}
+
+/** The generator's Russian collation (Sources/Almanac/Site/RussianCollation.swift): ё as е, Cyrillic first, case ignored. */
+function russianCompare(a, b) {
+  const key = (s) => [...s.toLowerCase()].map((c) => {
+    let v = c.codePointAt(0);
+    if (v === 0x451) v = 0x435;
+    if (v >= 0x430 && v <= 0x44f) v -= 0x400; else if (v >= 0x30) v += 0x100;
+    return v;
+  });
+  const ka = key(a), kb = key(b);
+  for (let i = 0; i < Math.min(ka.length, kb.length); i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+  return ka.length - kb.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 test('the packet of templates awaiting approval prints one text per page, titles and placeholders on paper', { skip }, async () => {
-  const expected = titlesIn('на согласовании');
-  assert.ok(expected.length >= 2, `the bundled base has ${expected.length} templates awaiting approval`);
+  const pending = pagesIn('на согласовании');
+  const expected = pending.map((p) => p.title);
+  assert.ok(expected.length >= 2, `the bundled base has ${expected.length} texts awaiting approval`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-export-'));
   try {
     const file = path.join(dir, 'packet.html');
@@ -46,6 +128,9 @@ test('the packet of templates awaiting approval prints one text per page, titles
       external: [...document.querySelectorAll('[href], [src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')).filter((u) => !u.startsWith('#')),
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content,
       titles: [...document.querySelectorAll('.item h2')].map((h) => h.textContent),
+      kinds: [...document.querySelectorAll('.item .item-kind')].map((p) => p.textContent),
+      // The texts under each title: the main one first, then the variants or blocks.
+      texts: [...document.querySelectorAll('.item')].map((item) => [...item.querySelectorAll('.reply-text')].map((t) => t.textContent)),
       owners: [...document.querySelectorAll('.approval-table')].map((t) => t.rows[1].cells[1].textContent),
       statuses: [...document.querySelectorAll('.approval-table')].map((t) => t.rows[0].cells[1].textContent),
       // Every placeholder in a text is explained in the table under it.
@@ -60,7 +145,9 @@ test('the packet of templates awaiting approval prints one text per page, titles
     assert.equal(dom.scripts, 0);
     assert.deepEqual(dom.external, [], 'no links out of the document');
     assert.match(dom.csp, /default-src 'none'/);
-    assert.deepEqual([...dom.titles].sort(), [...expected].sort());
+    assert.deepEqual(dom.titles, expected, 'every text in the status, types in almanac.yml order, then reading order');
+    assert.deepEqual(dom.kinds, pending.map((p, i) => `${p.kind} · ${i + 1} / ${pending.length}`));
+    pending.forEach((p, i) => assert.deepEqual(dom.texts[i], p.texts, `«${p.title}»: its main text and every variant, as written`));
     assert.ok(dom.owners.every((o) => o && o !== 'не указано'), dom.owners.join(', '));
     assert.ok(dom.statuses.every((s) => s === 'на согласовании'));
     assert.deepEqual(dom.unexplained, []);
@@ -78,7 +165,7 @@ test('the packet of templates awaiting approval prints one text per page, titles
       `${pages.length} pages for ${dom.titles.length} texts`);
     assert.ok(pages[0].includes(squeeze('Тексты для согласования')), 'the cover page');
     dom.titles.forEach((title, i) => {
-      const head = squeeze(`Шаблон ответа · ${i + 1} / ${dom.titles.length}`) + squeeze(title);
+      const head = squeeze(dom.kinds[i]) + squeeze(title);
       assert.ok(pages.some((p) => p.startsWith(head)), `«${title}» opens a page of the PDF`);
       assert.ok(pages[0].includes(squeeze(title)), `«${title}» is in the contents`);
     });
