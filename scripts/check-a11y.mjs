@@ -39,6 +39,7 @@ const exists = (site, p) => (fs.existsSync(path.join(site, p, 'index.html')) ? p
 const pagesOf = (site) => [
   { name: 'home', path: '' },
   { name: 'reply template', path: firstOfType(site, 'replies', 'reply') },
+  { name: 'document', path: firstOfType(site, 'documents', 'document') },
   { name: 'case', path: firstOfType(site, 'cases', 'case') },
   { name: 'listing', path: exists(site, 'replies/') },
   { name: 'search page with results', path: 'search/?q=ответ', wait: '.search-results li' },
