@@ -83,6 +83,14 @@ public enum SiteGraph {
             case .leavesContent(let path)?:
                 report("ссылка «\(path)» ведёт за пределы папки content/", code: "broken-link",
                        hint: "ссылайтесь на страницы и файлы внутри content/")
+            case .ambiguous(let path, let chosen, let other)?:
+                diagnostics.append(.warning("ссылка «\(path)» может вести на страницу «\(chosen)» или «\(other)»; выбрана «\(chosen)»",
+                                            file: page.source.sourcePath, line: link.line, column: link.column, code: "link-style",
+                                            hint: "назовите файл страницы, например \(chosen.isEmpty ? "_index" : chosen).md"))
+            case .hidden(let path)?:
+                report("«\(path)» лежит в скрытой папке (её имя начинается с точки), а такие папки не публикуются",
+                       code: link.isImage ? "missing-image" : "broken-link",
+                       hint: "перенесите файл в обычную папку внутри content/")
             case nil:
                 break
             }
