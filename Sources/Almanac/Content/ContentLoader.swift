@@ -138,11 +138,21 @@ public struct ContentLoader: Sendable {
         if let declared = frontMatter["type"], let name = declared.value.string {
             if config.contentTypes.contains(where: { $0.id == name }) || name == ContentType.article.id {
                 type = name
+            } else if config.links == .warn {
+                // `type: docs` from Hugo or a theme: the page keeps its folder's type.
+                diagnostics.append(.warning("неизвестный тип контента «\(name)», страница получает тип «\(type)»",
+                                            file: sourcePath, line: declared.line, code: "schema",
+                                            hint: "типы объявлены в almanac.yml: " + config.contentTypes.map(\.id).joined(separator: ", ")))
+                frontMatter.removeAll { $0.key == "type" }
             } else {
                 diagnostics.append(.error("неизвестный тип контента «\(name)»", file: sourcePath, line: declared.line,
                                           code: "schema", hint: "типы объявлены в almanac.yml: "
                                             + config.contentTypes.map(\.id).joined(separator: ", ")))
             }
+        }
+        if config.links == .warn {
+            let fields = SchemaValidator.common + (type == "section" ? [] : config.type(type).fields)
+            diagnostics += ForeignFrontMatter.coerce(&frontMatter, fields: fields, sourcePath: sourcePath)
         }
         let page = SourcePage(
             sourcePath: sourcePath, contentPath: contentPath, id: id, isSectionIndex: isSectionIndex,
