@@ -142,7 +142,8 @@ public struct ContentLoader: Sendable {
                 // `type: docs` from Hugo or a theme: the page keeps its folder's type.
                 diagnostics.append(.warning("неизвестный тип контента «\(name)», страница получает тип «\(type)»",
                                             file: sourcePath, line: declared.line, code: "schema",
-                                            hint: "типы объявлены в almanac.yml: " + config.contentTypes.map(\.id).joined(separator: ", ")))
+                                            hint: config.contentTypes.isEmpty ? "в almanac.yml не объявлено типов: уберите поле type"
+                                                : "типы объявлены в almanac.yml: " + config.contentTypes.map(\.id).joined(separator: ", ")))
                 frontMatter.removeAll { $0.key == "type" }
             } else {
                 diagnostics.append(.error("неизвестный тип контента «\(name)»", file: sourcePath, line: declared.line,

@@ -94,6 +94,12 @@ public struct LinkResolver: Sendable {
         let baseFolder = Navigation.parentFolder(from)
         guard let path = Self.normalize(decoded.hasPrefix("/") ? String(decoded.dropFirst()) : joined(baseFolder, decoded))
         else {
+            // `../../page/` from `a/b.md` climbs out of the file's folder but not out of the page's
+            // address `a/b/`: a link written for the built site.
+            if let found = urlStyle(decoded, fileFolder: nil, address: address), let id = found.id {
+                return Resolution(href: address.relativeURL(to: found.address, offline: offline) + (fragment.map { "#" + $0 } ?? ""),
+                                  target: .page(id: id, anchor: fragment.flatMap(Self.decode)), problem: nil)
+            }
             return Resolution(href: nil, target: nil, problem: .leavesContent(path: decoded))
         }
         let anchor = fragment.flatMap(Self.decode)
@@ -131,13 +137,13 @@ public struct LinkResolver: Sendable {
     /// `a/b/`, `page/` is `a/b/page/`), each as a file (`page.md`), a folder page and an address.
     /// One page found: that page; two: the file's reading, with a warning. A folder without a page
     /// of its own (a generated listing) is found too.
-    private func urlStyle(_ decoded: String, fileFolder: String, address: PageAddress)
+    private func urlStyle(_ decoded: String, fileFolder: String?, address: PageAddress)
         -> (id: String?, address: PageAddress, problem: Problem?)? {
         var raw = decoded
         if raw.hasSuffix("/index.html") || raw == "index.html" { raw.removeLast("index.html".count) }
         else if raw.hasSuffix(".html") || raw.hasSuffix(".htm") { raw = String(raw[..<raw.lastIndex(of: ".")!]) }
         let absolute = raw.hasPrefix("/")
-        let bases = absolute ? [""] : [fileFolder, address.directory]
+        let bases = absolute ? [""] : [fileFolder, address.directory].compactMap { $0 }
         var found: [String] = []
         var listing: String?
         for base in bases {
