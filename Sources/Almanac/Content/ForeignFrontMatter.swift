@@ -37,9 +37,6 @@ enum ForeignFrontMatter {
             }
         case (.bool, .int(let n)) where n == 0 || n == 1:
             return .bool(n == 1)
-        case (.date, .string(let s)) where s.count > 10 && IsoDate(String(s.prefix(10))) != nil && IsoDate(s) == nil:
-            // Hugo and Jekyll write times: 2024-03-15T10:00:00+03:00; the day is what a page shows.
-            return .string(String(s.prefix(10)))
         case (.list, .string(let s)) where !s.trimmingCharacters(in: .whitespaces).isEmpty:
             return .list([.string(s)])
         case (.string, .int), (.string, .double), (.text, .int), (.text, .double):
