@@ -35,6 +35,9 @@ public struct LinkResolver: Sendable {
     private let pageByAddress: [String: String]
     /// Folders holding pages: those without a page of their own get a generated listing.
     private let folders: Set<String>
+    /// The same keys (file path without `.md`, folder, address) in lower case: Hugo writes every
+    /// URL in lower case, so `functions/partials/include/` means `functions/partials/Include.md`.
+    private let pageByFoldedKey: [String: String]
     private let addresses: [String: PageAddress]
     private let assets: Set<String>
     public let offline: Bool
@@ -47,7 +50,12 @@ public struct LinkResolver: Sendable {
         var folderPage: [String: String] = [:]
         var byAddress: [String: String] = [:]
         var folders: Set<String> = [""]
+        var folded: [String: String] = [:]
         for page in pages {
+            let withoutExtension = page.contentPath.hasSuffix(".md") ? String(page.contentPath.dropLast(3)) : page.contentPath
+            for key in [withoutExtension, page.id, page.address.directory] where folded[key.lowercased()] == nil {
+                folded[key.lowercased()] = page.id
+            }
             byPath[page.contentPath] = page.id
             addresses[page.id] = page.address
             byAddress[page.address.directory] = page.id
@@ -60,6 +68,7 @@ public struct LinkResolver: Sendable {
         self.folderPage = folderPage
         self.pageByAddress = byAddress
         self.folders = folders
+        self.pageByFoldedKey = folded
         self.addresses = addresses
         self.assets = assets
         self.offline = offline
@@ -148,7 +157,7 @@ public struct LinkResolver: Sendable {
         var listing: String?
         for base in bases {
             guard let key = Self.normalize(absolute ? String(raw.dropFirst()) : joined(base, raw)) else { continue }
-            if let id = pageByPath[key + ".md"] ?? folderPage[key] ?? pageByAddress[key] {
+            if let id = pageByPath[key + ".md"] ?? folderPage[key] ?? pageByAddress[key] ?? pageByFoldedKey[key.lowercased()] {
                 if !found.contains(id) { found.append(id) }
             } else if listing == nil, folders.contains(key) {
                 listing = key

@@ -108,6 +108,7 @@ import Testing
         #expect(resolve("/guide/index.html", from: "guide/setup.md").target == .page(id: "guide", anchor: nil))
         #expect(resolve("setup", from: "guide/write.md").problem != nil, "ambiguous without the slash too")
         #expect(resolve("../../about/legal/", from: "guide/setup.md").href == "../../about/legal/")
+        #expect(resolve("/Guide/Setup/", from: "index.md").target == .page(id: "guide/setup", anchor: nil), "Hugo lower-cases URLs")
     }
 
     @Test func twoReadingsResolveToTheFilesOneWithAWarning() {
