@@ -22,7 +22,7 @@ struct PageContext {
         var params: [String: Any] = [:]
         for e in site.config.params { params[e.key] = e.value.templateValue }
         siteContext = [
-            "title": site.config.title, "description": site.config.description,
+            "title": site.config.title, "description": site.config.description, "hasDescription": !site.config.description.isEmpty,
             "language": site.config.language, "baseURL": site.config.baseURL, "params": params,
         ]
     }

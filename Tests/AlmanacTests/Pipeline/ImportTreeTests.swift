@@ -87,6 +87,7 @@ import Testing
         for note in ["Входящие", "Проект Альфа", "Встреча 12 марта"] {
             #expect(home.contains(note), "home lists \(note)")
         }
+        #expect(home.contains("<p>Заметки</p>"), "a site without a description has no dangling dash in the footer")
         #expect(Self.codes(result) == ["front-matter": 1], "\(result.diagnostics)")
         #expect(SiteLint.check(try #require(result.site)).filter { $0.code == "orphan-page" }.isEmpty)
         // Wikilinks are not links: they stay as the writer typed them.
