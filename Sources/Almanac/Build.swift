@@ -67,8 +67,9 @@ public enum Build {
             stageStart = now
             options.progress?(name, count)
         }
+        var silenced: Set<String> = []
         func finish(_ site: Site? = nil, files: Int = 0) -> BuildResult {
-            var all = diagnostics
+            var all = diagnostics.droppingWarnings(silenced)
             if options.strict { all = all.promotingWarnings() }
             return BuildResult(diagnostics: all.sorted(), pageCount: site?.pages.count ?? 0, fileCount: files,
                                seconds: Date().timeIntervalSince(started), stages: stages, site: site)
@@ -87,6 +88,7 @@ public enum Build {
             config.baseURL = checked?.baseURL ?? config.baseURL
         }
         if let links = options.links { config.links = links }
+        silenced = config.silencedCodes
 
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
         diagnostics += themeDiagnostics
@@ -102,7 +104,7 @@ public enum Build {
         guard let files = produced.files else { return finish(site) }
         let fileCount = files.count + produced.pages.count
 
-        let blocking = options.strict ? !diagnostics.isEmpty : diagnostics.hasErrors
+        let blocking = options.strict ? !diagnostics.droppingWarnings(silenced).isEmpty : diagnostics.hasErrors
         guard options.writeOutput, !blocking else { return finish(site, files: fileCount) }
         diagnostics += OutputWriter(output: options.outputDirectory).write(files, deferred: produced.pages)
         stage("write")

@@ -21,8 +21,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Сборка для открытия с диска (file://): ссылки на index.html, индекс поиска в виде скриптов.")
     var offline = false
 
+    @Option(help: "Формат сообщений: text, json (всегда все сообщения) или github.")
+    var format: FormatArgument = .text
+
     @Option(help: "Битые ссылки — ошибка (error) или предупреждение (warn).")
     var links: LinkPolicyArgument?
+
+    @Flag(name: [.long, .customLong("all")],
+          help: "Печатать все предупреждения; без флага, если их больше экрана, — первые три каждого вида и счёт остальных.")
+    var verbose = false
 
     @Flag(help: "Считать предупреждения ошибками.")
     var strict = false
@@ -49,7 +56,7 @@ struct BuildCommand: ParsableCommand {
         let result = Build.run(options)
         progress.finish()
         let console = Console()
-        console.report(result.diagnostics)
+        console.report(result.diagnostics, format: format.format, verbose: verbose)
         if !quiet || result.diagnostics.hasErrors {
             console.summary(result, output: options.outputDirectory.path)
         }

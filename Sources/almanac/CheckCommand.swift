@@ -23,6 +23,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Битые ссылки — ошибка (error) или предупреждение (warn).")
     var links: LinkPolicyArgument?
 
+    @Flag(name: [.long, .customLong("all")],
+          help: "Печатать все предупреждения; без флага, если их больше экрана, — первые три каждого вида и счёт остальных.")
+    var verbose = false
+
     @Flag(help: "Считать предупреждения ошибками.")
     var strict = false
 
@@ -44,7 +48,7 @@ struct CheckCommand: ParsableCommand {
         let result = Build.run(options)
         progress.finish()
         let console = Console()
-        console.report(result.diagnostics, format: format.format)
+        console.report(result.diagnostics, format: format.format, verbose: verbose)
         if !quiet { console.checkSummary(result) }
         if let code = ExitStatus.code(for: result.diagnostics) { throw ExitCode(code) }
     }

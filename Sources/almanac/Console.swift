@@ -11,9 +11,11 @@ struct Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat = .text) {
+    /// `verbose`: every diagnostic even when there are more than a screenful (JSON and GitHub always give all).
+    func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat = .text, verbose: Bool = true) {
         guard !diagnostics.isEmpty else { return }
-        let text = DiagnosticPrinter(format: format, useColor: useColor && format == .text).render(diagnostics)
+        let printer = DiagnosticPrinter(format: format, useColor: useColor && format == .text)
+        let text = verbose ? printer.render(diagnostics) : printer.summarized(diagnostics)
         if format == .text { write(text) } else { print(text, terminator: "") }
     }
 

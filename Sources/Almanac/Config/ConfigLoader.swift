@@ -57,12 +57,47 @@ struct ConfigReader {
             case "authors_area": config.authorsArea = string(entry).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
             case "home": config.home = readHome(entry)
             case "history": config.history = readHistory(entry)
+            case "index_files": config.indexFiles = readIndexFiles(entry) ?? config.indexFiles
+            case "lint": config.silencedCodes = readLint(entry)
             default: config.params.append(entry)
             }
         }
         checkPlaybook(config, line: playbookLine)
         checkHome(config)
         return config
+    }
+
+    private mutating func readIndexFiles(_ entry: MetaEntry) -> [String]? {
+        let names = (entry.value.list ?? [entry.value]).compactMap(\.string)
+        guard !names.isEmpty, names.allSatisfy({ $0.hasSuffix(".md") && !$0.contains("/") }) else {
+            error("index_files: ожидался список имён файлов .md, например [_index.md, index.md, README.md]", entry.line)
+            return nil
+        }
+        return names
+    }
+
+    /// `lint: {orphan-page: off}`: codes whose warnings are not printed.
+    private mutating func readLint(_ entry: MetaEntry) -> Set<String> {
+        guard let entries = entry.value.entries else {
+            error("lint: ожидался словарь «код: off»", entry.line, hint: "например lint: {orphan-page: off}")
+            return []
+        }
+        var off: Set<String> = []
+        for e in entries {
+            guard DiagnosticCodes.silenceable.contains(e.key) else {
+                error("lint: неизвестный код «\(e.key)»", e.line,
+                      hint: "можно отключить: " + DiagnosticCodes.silenceable.sorted().joined(separator: ", "))
+                continue
+            }
+            switch e.value {
+            case .bool(false): off.insert(e.key)
+            case .bool(true): break
+            case let v where v.string == "off": off.insert(e.key)
+            case let v where v.string == "warn" || v.string == "on": break
+            default: error("lint.\(e.key): ожидалось off или warn", e.line)
+            }
+        }
+        return off
     }
 
     private mutating func error(_ message: String, _ line: Int, hint: String? = nil) {

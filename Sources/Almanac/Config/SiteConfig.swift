@@ -24,6 +24,11 @@ public struct SiteConfig: Sendable {
     public var home = HomeSettings()
     /// Which commits readers see (`history:`).
     public var history = HistorySettings()
+    /// File names that make a folder's own page (`index_files:`), first found wins; the others in
+    /// the same folder are ordinary pages. MkDocs writes `index.md`, GitHub and GitBook `README.md`.
+    public var indexFiles: [String] = ["_index.md", "index.md", "README.md"]
+    /// Diagnostic codes turned off in `lint:` (`orphan-page: off`); only warnings can be turned off.
+    public var silencedCodes: Set<String> = []
 
     public init(
         title: String = "Almanac", description: String = "", language: String = "ru", baseURL: String = "",

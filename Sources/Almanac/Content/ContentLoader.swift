@@ -32,11 +32,12 @@ public struct ContentLoader: Sendable {
         let root = siteDirectory.appendingPathComponent("content")
         var (files, diagnostics) = ContentDiscovery.discover(root: root)
         let markdown = files.filter { $0.contentPath.hasSuffix(".md") }
+        let folderPages = Self.folderPages(Set(markdown.map(\.contentPath)), indexFiles: config.indexFiles)
         let assets = files.filter { !$0.contentPath.hasSuffix(".md") }
             .map { ContentAsset(contentPath: $0.contentPath, file: $0.url) }
 
         // Reading and front-matter parsing are per file: do them on every core.
-        let results = markdown.concurrentMap { loadPage($0) }
+        let results = markdown.concurrentMap { loadPage($0, isFolderPage: folderPages.contains($0.contentPath)) }
         var pages: [SourcePage] = []
         for (page, pageDiagnostics) in results {
             diagnostics += pageDiagnostics
@@ -45,21 +46,52 @@ public struct ContentLoader: Sendable {
         return (LoadedContent(pages: pages, assets: assets), diagnostics)
     }
 
+    /// The files that are their folder's own page: per folder, the first of `indexFiles` present.
+    /// The others (a README.md beside an index.md) stay ordinary pages, as MkDocs and GitHub show
+    /// only one of them as the folder.
+    static func folderPages(_ markdown: Set<String>, indexFiles: [String]) -> Set<String> {
+        var folders: Set<String> = []
+        for path in markdown { folders.insert(Navigation.parentFolder(path)) }
+        var result: Set<String> = []
+        for folder in folders {
+            let prefix = folder.isEmpty ? "" : folder + "/"
+            if let first = indexFiles.first(where: { markdown.contains(prefix + $0) }) { result.insert(prefix + first) }
+        }
+        return result
+    }
+
+    /// True when `contentPath` is its folder's own page, asking the disk about its siblings
+    /// (`BuildSession` re-reads single files).
+    func isFolderPage(_ contentPath: String, contentRoot: URL) -> Bool {
+        let name = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        guard let rank = config.indexFiles.firstIndex(of: name) else { return false }
+        let folder = Navigation.parentFolder(contentPath)
+        return !config.indexFiles[..<rank].contains { other in
+            FileManager.default.fileExists(atPath: contentRoot.appendingPathComponent(folder.isEmpty ? other : folder + "/" + other).path)
+        }
+    }
+
     /// One file, read and split; `BuildSession` re-reads single files through it after an edit.
-    func loadPage(_ file: DiscoveredFile) -> (SourcePage?, [Diagnostic]) {
+    func loadPage(_ file: DiscoveredFile, isFolderPage: Bool? = nil) -> (SourcePage?, [Diagnostic]) {
         let sourcePath = "content/" + file.contentPath
         guard let (bytes, modified) = SourceFileReader.read(file.url) else {
             return (nil, [.error("не удалось прочитать файл", file: sourcePath, code: "io")])
         }
-        return loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified)
+        let root = file.url.deletingLastPathComponent()
+            .appendingPathComponent(String(repeating: "../", count: file.contentPath.split(separator: "/").count - 1))
+        return loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified,
+                        isFolderPage: isFolderPage ?? self.isFolderPage(file.contentPath, contentRoot: root))
     }
 
     /// One page from bytes already read (`contentPath` relative to content/): the fuzzer feeds it directly.
+    /// Without siblings to compare, the first of `index_files` makes a folder's page.
     public func loadPage(data: Data, contentPath: String, modified: Date? = nil) -> (SourcePage?, [Diagnostic]) {
-        loadPage(bytes: [UInt8](data), contentPath: contentPath, modified: modified)
+        let name = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        return loadPage(bytes: [UInt8](data), contentPath: contentPath, modified: modified,
+                        isFolderPage: name == config.indexFiles.first)
     }
 
-    func loadPage(bytes: [UInt8], contentPath: String, modified: Date?) -> (SourcePage?, [Diagnostic]) {
+    func loadPage(bytes: [UInt8], contentPath: String, modified: Date?, isFolderPage: Bool) -> (SourcePage?, [Diagnostic]) {
         let sourcePath = "content/" + contentPath
         var diagnostics: [Diagnostic] = []
         let (text, problems) = SourceText.decode(bytes)
@@ -76,8 +108,16 @@ public struct ContentLoader: Sendable {
         let parts = FrontMatterSplitter.split(text)
         var frontMatter: [MetaEntry] = []
         if parts.unterminated {
-            diagnostics.append(.error("блок front matter не закрыт строкой ---", file: sourcePath, line: 1, code: "front-matter",
-                                      hint: "добавьте строку --- после последнего поля"))
+            let fence = parts.isTOML ? "+++" : "---"
+            diagnostics.append(.error("блок front matter не закрыт строкой \(fence)", file: sourcePath, line: 1, code: "front-matter",
+                                      hint: "добавьте строку \(fence) после последнего поля"))
+        } else if let toml = parts.yaml, parts.isTOML {
+            switch TOMLReader.readMapping(toml, lineOffset: parts.fenceLine) {
+            case .success(let entries): frontMatter = entries
+            case .failure(let f):
+                diagnostics.append(.error("ошибка в front matter (TOML): \(f.message)", file: sourcePath, line: f.line,
+                                          code: "front-matter", hint: "строки берутся в кавычки, списки — в [ ], таблицы — в { }"))
+            }
         } else if let yaml = parts.yaml {
             switch YAMLReader.readMapping(yaml, lineOffset: parts.fenceLine) {
             case .success(let entries): frontMatter = entries
@@ -88,9 +128,9 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        let isSectionIndex = contentPath == "_index.md" || contentPath.hasSuffix("/_index.md")
+        let isSectionIndex = isFolderPage
         let withoutExtension = String(contentPath.dropLast(3))
-        let id = isSectionIndex ? String(withoutExtension.dropLast("_index".count)).trimmingSlashes() : withoutExtension
+        let id = isSectionIndex ? Navigation.parentFolder(contentPath) : withoutExtension
         let folder = Navigation.parentFolder(contentPath)
         let parent = isSectionIndex ? Navigation.parentFolder(folder) : folder
         let topFolder = contentPath.split(separator: "/").count > 1 ? String(contentPath.split(separator: "/")[0]) : ""
@@ -98,11 +138,22 @@ public struct ContentLoader: Sendable {
         if let declared = frontMatter["type"], let name = declared.value.string {
             if config.contentTypes.contains(where: { $0.id == name }) || name == ContentType.article.id {
                 type = name
+            } else if config.links == .warn {
+                // `type: docs` from Hugo or a theme: the page keeps its folder's type.
+                diagnostics.append(.warning("неизвестный тип контента «\(name)», страница получает тип «\(type)»",
+                                            file: sourcePath, line: declared.line, code: "schema",
+                                            hint: config.contentTypes.isEmpty ? "в almanac.yml не объявлено типов: уберите поле type"
+                                                : "типы объявлены в almanac.yml: " + config.contentTypes.map(\.id).joined(separator: ", ")))
+                frontMatter.removeAll { $0.key == "type" }
             } else {
                 diagnostics.append(.error("неизвестный тип контента «\(name)»", file: sourcePath, line: declared.line,
                                           code: "schema", hint: "типы объявлены в almanac.yml: "
                                             + config.contentTypes.map(\.id).joined(separator: ", ")))
             }
+        }
+        if config.links == .warn {
+            let fields = SchemaValidator.common + (type == "section" ? [] : config.type(type).fields)
+            diagnostics += ForeignFrontMatter.coerce(&frontMatter, fields: fields, sourcePath: sourcePath)
         }
         let page = SourcePage(
             sourcePath: sourcePath, contentPath: contentPath, id: id, isSectionIndex: isSectionIndex,

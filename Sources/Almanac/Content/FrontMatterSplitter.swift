@@ -1,4 +1,5 @@
-/// Cuts a Markdown file into its YAML front matter and its body, keeping line numbers.
+/// Cuts a Markdown file into its front matter and its body, keeping line numbers: YAML between
+/// `---` fences, or TOML between `+++` fences as Hugo writes it.
 struct FrontMatterSplitter {
     struct Parts {
         /// The YAML between the fences, or nil when the file has no front matter.
@@ -10,13 +11,17 @@ struct FrontMatterSplitter {
         var bodyLine: Int
         /// Set when the opening fence is never closed.
         var unterminated: Bool
+        /// The front matter is TOML (`+++`), not YAML; `yaml` then holds the TOML text.
+        var isTOML = false
     }
 
     /// `text` must already be LF-only and without a BOM.
     static func split(_ text: String) -> Parts {
-        guard text.hasPrefix("---"), let firstNewline = text.firstIndex(of: "\n"),
-              text[..<firstNewline].allSatisfy({ $0 == "-" || $0 == " " || $0 == "\t" }),
-              text[..<firstNewline].filter({ $0 == "-" }).count == 3 else {
+        let toml = text.hasPrefix("+++")
+        let fence: Character = toml ? "+" : "-"
+        guard text.hasPrefix("---") || toml, let firstNewline = text.firstIndex(of: "\n"),
+              text[..<firstNewline].allSatisfy({ $0 == fence || $0 == " " || $0 == "\t" }),
+              text[..<firstNewline].filter({ $0 == fence }).count == 3 else {
             return Parts(yaml: nil, fenceLine: 0, body: text, bodyLine: 1, unterminated: false)
         }
         var line = 2
@@ -24,11 +29,11 @@ struct FrontMatterSplitter {
         while lineStart < text.endIndex {
             let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
             let content = text[lineStart..<lineEnd].trimmingTrailingWhitespace()
-            if content == "---" || content == "..." {
+            if toml ? content == "+++" : (content == "---" || content == "...") {
                 let yaml = String(text[text.index(after: firstNewline)..<lineStart])
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
                 return Parts(yaml: yaml, fenceLine: 1, body: String(text[bodyStart...]), bodyLine: line + 1,
-                             unterminated: false)
+                             unterminated: false, isTOML: toml)
             }
             line += 1
             lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
@@ -36,7 +41,7 @@ struct FrontMatterSplitter {
         // Without a closing fence we cannot know where YAML ends: treat the rest as body so the
         // page still renders in previews, and report the error.
         return Parts(yaml: nil, fenceLine: 1, body: String(text[text.index(after: firstNewline)...]), bodyLine: 2,
-                     unterminated: true)
+                     unterminated: true, isTOML: toml)
     }
 }
 

@@ -25,6 +25,43 @@ public struct DiagnosticPrinter: Sendable {
         }
     }
 
+    /// Lines of text output past which `summarized` shortens the warnings: about a screenful.
+    public static let screenful = 40
+    /// Warnings of each code shown in a shortened report.
+    public static let perCode = 3
+
+    /// The text report, shortened when it would not fit on a screen: every error in full, then
+    /// for each warning code its first few and how many more there are, and a closing line that
+    /// says how to see everything (`--verbose`). An import with 20,000 warnings is then read as
+    /// a list of kinds of problem, not scrolled past. JSON and GitHub formats are never shortened.
+    public func summarized(_ diagnostics: [Diagnostic], moreHint: String = "--verbose") -> String {
+        let full = render(diagnostics)
+        guard format == .text else { return full }
+        let lines = full.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        guard lines > Self.screenful else { return full }
+        let sorted = diagnostics.sorted()
+        var out = sorted.filter { $0.severity == .error }.map(text).joined()
+        var byCode: [String: [Diagnostic]] = [:]
+        for d in sorted where d.severity == .warning { byCode[d.code, default: []].append(d) }
+        // The most frequent kinds first: they are what an import has to decide about.
+        let codes = byCode.keys.sorted { (byCode[$0]!.count, $1) > (byCode[$1]!.count, $0) }
+        var hidden = 0
+        for code in codes {
+            let all = byCode[code]!
+            out += "— \(code): \(all.count)\n"
+            out += all.prefix(Self.perCode).map(text).joined()
+            if all.count > Self.perCode {
+                out += "    … и ещё \(all.count - Self.perCode) [\(code)]\n"
+                hidden += all.count - Self.perCode
+            }
+        }
+        if hidden > 0 {
+            out += "Показаны первые \(Self.perCode) предупреждения каждого вида, скрыто \(hidden). "
+                + "Весь список: \(moreHint); отключить вид: lint: {код: off} в almanac.yml.\n"
+        }
+        return out
+    }
+
     private func location(_ d: Diagnostic) -> String {
         var s = d.file.isEmpty ? "almanac" : Self.printable(d.file)
         if d.line > 0 { s += ":\(d.line)" }

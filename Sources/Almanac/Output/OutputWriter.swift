@@ -42,14 +42,17 @@ public struct OutputWriter: Sendable {
             return [failure("не удалось создать папку \(parent.path)", error)]
         }
         var seen: Set<String> = []
+        var clashes: [Diagnostic] = []
         for path in files.map(\.path) + deferred.map(\.path) {
             guard Self.isSafe(path) else {
                 return [.error("внутренняя ошибка: путь «\(path)» выходит за пределы папки сайта", file: "", code: "output")]
             }
             if !seen.insert(path).inserted {
-                return [.error("два файла претендуют на путь «\(path)»", file: "", code: "output")]
+                // Every clash at once: an import with four of them should not take four builds to see.
+                clashes.append(.error("два файла претендуют на путь «\(path)»", file: "", code: "output"))
             }
         }
+        if !clashes.isEmpty { return clashes }
         if let problem = StagingFolder(url: staging).reconcile(with: files, deferred: deferred) { return [problem] }
         return swapIn().map { [$0] } ?? []
     }

@@ -88,6 +88,7 @@ public struct BuildSession: Sendable {
         for (_, d) in linkDiagnostics { all += d }
         for (_, d) in aliasDiagnostics { all += d }
         for (_, d) in heldBack { all += d }
+        all = all.droppingWarnings(config?.silencedCodes ?? [])
         if options.strict { all = all.promotingWarnings() }
         return all.sorted()
     }

@@ -22,7 +22,7 @@ struct PageContext {
         var params: [String: Any] = [:]
         for e in site.config.params { params[e.key] = e.value.templateValue }
         siteContext = [
-            "title": site.config.title, "description": site.config.description,
+            "title": site.config.title, "description": site.config.description, "hasDescription": !site.config.description.isEmpty,
             "language": site.config.language, "baseURL": site.config.baseURL, "params": params,
         ]
     }
@@ -127,10 +127,13 @@ struct PageContext {
     /// A listing page for a folder without its own `_index.md`.
     func generatedSection(_ section: Section) -> [String: Any] {
         let a = PageAddress(directory: section.id)
-        var context = base(at: a, currentPage: nil, title: section.title)
+        // The root's listing is the home page of a tree without content/_index.md.
+        let title = section.id.isEmpty ? site.config.title : section.title
+        var context = base(at: a, currentPage: nil, title: title)
         context["page"] = Self.withFlags([
-            "title": section.title, "description": "", "content": "", "isSection": true,
-            "children": children(of: section, from: a), "breadcrumbs": crumbs(forSection: Navigation.parentFolder(section.id), from: a),
+            "title": title, "description": section.id.isEmpty ? site.config.description : "", "content": "", "isSection": true,
+            "children": children(of: section, from: a),
+            "breadcrumbs": section.id.isEmpty ? [] : crumbs(forSection: Navigation.parentFolder(section.id), from: a),
         ])
         return context
     }

@@ -18,7 +18,8 @@ public struct ThemeRenderer: Sendable {
         renderPages(site.pages, of: site, sidebars: sidebars) + renderGenerated(site, sidebars: sidebars)
     }
 
-    /// The pages the generator makes itself: listings of folders without `_index.md`, tags, search,
+    /// The pages the generator makes itself: listings of folders without a page of their own (the
+    /// home page too, when content/ has no `_index.md`: a tree from another tool), tags, search,
     /// redirects, 404. With `showing`, only the listings, tag pages and redirects that show one of
     /// those pages (`BuildSession`, after a title or description changed).
     func renderGenerated(_ site: Site, sidebars: [SidebarBuilder.Key: String], showing: Set<String>? = nil) -> [OutputFile] {
@@ -26,8 +27,12 @@ public struct ThemeRenderer: Sendable {
         let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: PageContext.feedURL(for: site),
                                   icons: theme.icons)
         func shows(_ ids: [String]) -> Bool { showing.map { only in ids.contains(where: only.contains) } ?? true }
+        // A page can already stand where a folder's listing would go (`writing.md` beside `writing/`,
+        // as MkDocs and Hugo trees have): the page keeps the address.
+        let pageAddresses = Set(site.pages.map(\.address.directory))
         for section in site.sections.values.sorted(by: { $0.id < $1.id })
-        where section.indexPage == nil && !section.id.isEmpty && shows(section.pages) {
+        where section.indexPage == nil && (!section.id.isEmpty || site.home == nil) && !pageAddresses.contains(section.id)
+            && shows(section.pages) {
             files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,
                                     text: theme.render(layout: "section", context.generatedSection(section))))
         }

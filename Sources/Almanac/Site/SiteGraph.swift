@@ -19,7 +19,8 @@ public enum SiteGraph {
         linkReferences(pages: &pages, index: index, config: plan.config)
 
         let site = Site(config: plan.config, offline: plan.offline, pages: pages, sections: sections,
-                        tags: collectTags(pages), assets: plan.assets, redirects: redirects(pages, diagnostics: &diagnostics))
+                        tags: collectTags(pages), assets: plan.assets,
+                        redirects: redirects(pages, severity: plan.config.links == .warn ? .warning : .error, diagnostics: &diagnostics))
         return (site, diagnostics)
     }
 
@@ -83,6 +84,14 @@ public enum SiteGraph {
             case .leavesContent(let path)?:
                 report("ссылка «\(path)» ведёт за пределы папки content/", code: "broken-link",
                        hint: "ссылайтесь на страницы и файлы внутри content/")
+            case .ambiguous(let path, let chosen, let other)?:
+                diagnostics.append(.warning("ссылка «\(path)» может вести на страницу «\(chosen)» или «\(other)»; выбрана «\(chosen)»",
+                                            file: page.source.sourcePath, line: link.line, column: link.column, code: "link-style",
+                                            hint: "назовите файл страницы, например \(chosen.isEmpty ? "_index" : chosen).md"))
+            case .hidden(let path)?:
+                report("«\(path)» лежит в скрытой папке (её имя начинается с точки), а такие папки не публикуются",
+                       code: link.isImage ? "missing-image" : "broken-link",
+                       hint: "перенесите файл в обычную папку внутри content/")
             case nil:
                 break
             }
@@ -131,22 +140,31 @@ public enum SiteGraph {
         }
     }
 
-    private static func redirects(_ pages: [Page], diagnostics: inout [Diagnostic]) -> [(from: PageAddress, to: String)] {
+    /// Under `links: warn` a bad or colliding alias is a warning and is left out: the page keeps its address.
+    private static func redirects(_ pages: [Page], severity: Diagnostic.Severity,
+                                  diagnostics: inout [Diagnostic]) -> [(from: PageAddress, to: String)] {
         var taken = Set(pages.map { $0.address.directory.lowercased() })
+        // Folders without a page of their own get a generated listing at their address.
+        for page in pages {
+            var folder = Navigation.parentFolder(page.address.directory)
+            while !folder.isEmpty, taken.insert(folder.lowercased()).inserted { folder = Navigation.parentFolder(folder) }
+        }
+        taken.insert("")
         var result: [(from: PageAddress, to: String)] = []
         for page in pages {
             guard let entry = page.source.frontMatter["aliases"] else { continue }
             for alias in entry.value.list ?? [entry.value] {
                 guard let raw = alias.string, let path = LinkResolver.normalize(raw.replacingOccurrences(of: ".md", with: "")),
                       !path.isEmpty else {
-                    diagnostics.append(.error("alias должен быть путём внутри сайта", file: page.source.sourcePath,
-                                              line: entry.line, code: "alias"))
+                    diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity,
+                                                  code: "alias", message: "alias должен быть путём внутри сайта"))
                     continue
                 }
                 let key = path.lowercased()
                 if taken.contains(key) {
-                    diagnostics.append(.error("alias «\(path)» совпадает с адресом другой страницы", file: page.source.sourcePath,
-                                              line: entry.line, code: "alias"))
+                    diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity, code: "alias",
+                                                  message: "alias «\(path)» совпадает с адресом другой страницы или другим alias",
+                                                  hint: severity == .warning ? "перенаправление не создано" : nil))
                     continue
                 }
                 taken.insert(key)

@@ -17,30 +17,63 @@ public struct SitePlan: Sendable {
         // Case and Unicode form are folded: on macOS and Windows `Кейс.md` and `кейс.md` are one file.
         var claimed: [String: SourcePage] = [:]
         var pages: [SourcePage] = []
+        // Under `links: warn` (importing a tree) a clash is a warning: the first file keeps the
+        // address, the other is left out, and the output is still unambiguous. Every clash is named.
+        let severity: Diagnostic.Severity = config.links == .warn ? .warning : .error
         for page in content.pages {
             let address = PageAddress(directory: directory(for: page, diagnostics: &diagnostics))
             let key = address.directory.precomposedStringWithCanonicalMapping.lowercased()
             if let other = claimed[key] {
-                diagnostics.append(.error(
-                    "страница получает тот же адрес «\(address.serverPath)», что и \(other.sourcePath)",
-                    file: page.sourcePath, line: page.metaLine("slug"), code: "duplicate-url",
+                diagnostics.append(Diagnostic(
+                    file: page.sourcePath, line: page.metaLine("slug"), severity: severity, code: "duplicate-url",
+                    message: "страница получает тот же адрес «\(address.serverPath)», что и \(other.sourcePath)"
+                        + (severity == .warning ? "; адрес остаётся за \(other.sourcePath), эта страница пропущена" : ""),
                     hint: "переименуйте файл или задайте другой slug"))
                 continue
             }
             if let top = address.directory.split(separator: "/").first, reservedDirectories.contains(String(top)) {
-                diagnostics.append(.error("адрес «\(address.serverPath)» занят самим сайтом", file: page.sourcePath,
-                                          code: "duplicate-url", hint: "папки assets, search и tags зарезервированы"))
+                diagnostics.append(Diagnostic(file: page.sourcePath, severity: severity, code: "duplicate-url",
+                                              message: "адрес «\(address.serverPath)» занят самим сайтом",
+                                              hint: "папки assets, search и tags зарезервированы"))
                 continue
             }
             claimed[key] = page
             addresses[page.id] = address
             pages.append(page)
         }
+        let assets = keptAssets(content.assets, pages: pages, addresses: addresses, severity: severity,
+                                diagnostics: &diagnostics)
         let resolver = LinkResolver(
             pages: pages.map { ($0.id, $0.contentPath, addresses[$0.id]!) },
-            assets: Set(content.assets.map(\.contentPath)), offline: offline)
-        return (SitePlan(config: config, offline: offline, pages: pages, assets: content.assets,
+            assets: Set(assets.map(\.contentPath)), offline: offline)
+        return (SitePlan(config: config, offline: offline, pages: pages, assets: assets,
                          addresses: addresses, resolver: resolver), diagnostics)
+    }
+
+    /// A file under content/ written where a page or a folder's listing goes (a demo `index.html`
+    /// beside a folder's `index.md`) would make two files claim one path: the page keeps it.
+    private static func keptAssets(_ assets: [ContentAsset], pages: [SourcePage], addresses: [String: PageAddress],
+                                   severity: Diagnostic.Severity, diagnostics: inout [Diagnostic]) -> [ContentAsset] {
+        var taken: [String: String] = [:]  // output path (folded) → what writes it
+        for page in pages {
+            taken[addresses[page.id]!.outputPath.lowercased()] = page.sourcePath
+            var folder = Navigation.parentFolder(page.id)
+            while true {
+                let path = PageAddress(directory: folder).outputPath.lowercased()
+                if taken[path] == nil { taken[path] = "список раздела content/" + (folder.isEmpty ? "" : folder + "/") }
+                if folder.isEmpty { break }
+                folder = Navigation.parentFolder(folder)
+            }
+        }
+        return assets.filter { asset in
+            guard let owner = taken[asset.contentPath.precomposedStringWithCanonicalMapping.lowercased()] else { return true }
+            diagnostics.append(Diagnostic(
+                file: "content/" + asset.contentPath, severity: severity, code: "duplicate-url",
+                message: "файл займёт тот же путь «\(asset.contentPath)», что и \(owner.hasPrefix("content/") ? "страница " : "")\(owner)"
+                    + (severity == .warning ? "; файл не копируется" : ""),
+                hint: "переименуйте файл (например, demo.html) или перенесите его в другую папку"))
+            return false
+        }
     }
 
     private static func directory(for page: SourcePage, diagnostics: inout [Diagnostic]) -> String {

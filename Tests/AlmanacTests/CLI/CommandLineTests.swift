@@ -54,4 +54,19 @@ import Testing
         let (status, _) = try run(["build", "--links", "maybe"])
         #expect(status == 2)
     }
+
+    @Test(.enabled(if: executable != nil, "the almanac executable is not built"))
+    func aLongReportIsShortenedByCodeUnlessVerbose() throws {
+        // 30 pages, each with two broken links: 60 warnings in import mode, over a screenful.
+        var files: [String: String] = ["_index.md": "# Главная\n"]
+        for i in 1...30 { files["p\(i).md"] = "# Страница \(i)\n\n[а](missing-\(i).md) и [б](gone-\(i).md)\n" }
+        let site = Fixtures.makeSite(files)
+        let out = Fixtures.temporaryDirectory().appendingPathComponent("public")
+        let (status, short) = try run(["build", site.path, "--output", out.path, "--links", "warn"])
+        #expect(status == 0)
+        #expect(short.contains("— broken-link: 60") && short.contains("… и ещё 57 [broken-link]"), "\(short)")
+        #expect(short.split(separator: "\n").count < 20)
+        let (_, all) = try run(["build", site.path, "--output", out.path, "--links", "warn", "--verbose"])
+        #expect(all.components(separatedBy: "[broken-link]").count - 1 == 60)
+    }
 }

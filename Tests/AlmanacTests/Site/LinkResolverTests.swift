@@ -83,3 +83,42 @@ import Testing
         #expect(Slug.make("Don't Panic") == "dont-panic")
     }
 }
+
+/// Links written as the built site's URLs, as MkDocs, Hugo and hand-written HTML name pages.
+@Suite struct URLStyleLinkTests {
+    let resolver = LinkResolver(pages: [
+        ("", "index.md", PageAddress(directory: "")),
+        ("guide", "guide/README.md", PageAddress(directory: "guide")),
+        ("guide/setup", "guide/setup.md", PageAddress(directory: "guide/setup")),
+        ("guide/write", "guide/write.md", PageAddress(directory: "guide/write")),
+        ("guide/write/setup", "guide/write/setup.md", PageAddress(directory: "guide/write/setup")),
+        ("about/license", "about/license.md", PageAddress(directory: "about/legal")),
+    ], assets: [], offline: false)
+
+    func resolve(_ link: String, from path: String) -> LinkResolver.Resolution {
+        let id = String(path.dropLast(3))
+        return resolver.resolve(link, fromContentPath: path, address: PageAddress(directory: id == "index" ? "" : id))
+    }
+
+    @Test func folderPageFileAndAddressForms() {
+        #expect(resolve("guide/", from: "index.md").target == .page(id: "guide", anchor: nil))
+        #expect(resolve("guide/setup/#step", from: "index.md").target == .page(id: "guide/setup", anchor: "step"))
+        #expect(resolve("setup.html", from: "guide/write.md").target == .page(id: "guide/setup", anchor: nil))
+        #expect(resolve("/about/legal/", from: "guide/setup.md").target == .page(id: "about/license", anchor: nil))
+        #expect(resolve("/guide/index.html", from: "guide/setup.md").target == .page(id: "guide", anchor: nil))
+        #expect(resolve("setup", from: "guide/write.md").problem != nil, "ambiguous without the slash too")
+        #expect(resolve("../../about/legal/", from: "guide/setup.md").href == "../../about/legal/")
+        #expect(resolve("/Guide/Setup/", from: "index.md").target == .page(id: "guide/setup", anchor: nil), "Hugo lower-cases URLs")
+    }
+
+    @Test func twoReadingsResolveToTheFilesOneWithAWarning() {
+        let r = resolve("setup/", from: "guide/write.md")
+        #expect(r.target == .page(id: "guide/setup", anchor: nil))
+        #expect(r.problem == .ambiguous(path: "setup/", chosen: "guide/setup", other: "guide/write/setup"))
+    }
+
+    @Test func hiddenFoldersAreNamedAsSuch() {
+        #expect(resolve(".gitbook/assets/a.png", from: "index.md").problem == .hidden(path: ".gitbook/assets/a.png"))
+        #expect(resolve("nothing/", from: "index.md").problem == .missingFile(path: "nothing", suggestion: nil))
+    }
+}
