@@ -69,13 +69,13 @@ struct TypedFieldsContext {
     }
 
     /// The placeholders a text uses, in order of first appearance: `uses` for `data-uses`, `usesList` to show;
-    /// `optional` for `data-optional`: those this text may leave empty (`{name?}`).
+    /// `optionalUses` for `data-optional`: those this text may leave empty (`{name?}`).
     private func uses(_ text: String) -> [String: Any] {
         var names: [String] = []
         for s in PlaceholderText.segments(text) { if let n = s.placeholder, !names.contains(n) { names.append(n) } }
         let optional = PlaceholderText.optionalNames(text)
         return ["uses": names.joined(separator: " "), "hasUses": !names.isEmpty,
-                "optional": names.filter(optional.contains).joined(separator: " "), "hasOptional": !optional.isEmpty,
+                "optionalUses": names.filter(optional.contains).joined(separator: " "), "hasOptional": !optional.isEmpty,
                 "usesList": names.map { ["name": $0.replacingOccurrences(of: "_", with: " "), "token": "{\($0)}",
                                          "optional": optional.contains($0)] }]
     }
