@@ -42,7 +42,12 @@ function pagesIn(status) {
     .map(({ front, type }) => {
       const t = types.find((x) => x.id === type);
       const main = t?.textFields.map((f) => front[f]).find((v) => typeof v === 'string');
-      return { title: front.title, kind: t?.singular ?? 'Статья', texts: [main, ...Object.values(front.variants || {})].filter(Boolean) };
+      // The packet prints an optional `{name?}` as `{name}`: the mark is the tool's, paper notes it in the table.
+      const texts = [main, ...Object.values(front.variants || {})].filter(Boolean);
+      const named = (mark) => new Set(texts.flatMap((x) => [...x.matchAll(new RegExp(`\\{([\\p{L}\\p{N}_]+)${mark}\\}`, 'gu'))].map((m) => m[1])));
+      const required = named('');
+      const optional = [...named('\\?')].filter((n) => !required.has(n)).sort();
+      return { title: front.title, kind: t?.singular ?? 'Статья', texts: texts.map((x) => x.replace(/\{([\p{L}\p{N}_]+)\?\}/gu, '{$1}')), optional };
     });
 }
 
@@ -135,10 +140,14 @@ test('the packet of templates awaiting approval prints one text per page, titles
       statuses: [...document.querySelectorAll('.approval-table')].map((t) => t.rows[0].cells[1].textContent),
       // Every placeholder in a text is explained in the table under it.
       unexplained: [...document.querySelectorAll('.item')].flatMap((item) => {
-        const explained = new Set([...item.querySelectorAll('.placeholder-table th')].map((th) => th.textContent));
+        const explained = new Set([...item.querySelectorAll('.placeholder-table th .ph')].map((ph) => ph.textContent));
         return [...item.querySelectorAll('.reply-text .ph')].map((p) => p.textContent).filter((t) => !explained.has(t));
       }),
       placeholders: document.querySelectorAll('.reply-text .ph').length,
+      // Per text, the placeholders its table marks optional, and whether a raw `?}` reached the paper.
+      optional: [...document.querySelectorAll('.item')].map((item) => [...item.querySelectorAll('.placeholder-table th')]
+        .filter((th) => th.textContent.endsWith(' (необязательно)')).map((th) => th.querySelector('.ph').textContent).sort()),
+      rawMark: /\?\}/.test(document.body.textContent),
       decisions: document.querySelectorAll('.item .decision').length,
       background: getComputedStyle(document.documentElement).backgroundColor,
     }));
@@ -151,6 +160,9 @@ test('the packet of templates awaiting approval prints one text per page, titles
     assert.ok(dom.owners.every((o) => o && o !== 'не указано'), dom.owners.join(', '));
     assert.ok(dom.statuses.every((s) => s === 'на согласовании'));
     assert.deepEqual(dom.unexplained, []);
+    pending.forEach((p, i) => assert.deepEqual(dom.optional[i], p.optional.map((n) => `{${n}}`), `«${p.title}»: optional placeholders marked so`));
+    assert.ok(pending.some((p) => p.optional.length), 'some text awaiting approval has an optional placeholder');
+    assert.equal(dom.rawMark, false, 'no `{name?}` on paper');
     assert.ok(dom.placeholders >= expected.length, `${dom.placeholders} placeholders`);
     assert.equal(dom.decisions, expected.length);
     assert.equal(dom.background, 'rgb(255, 255, 255)', 'white even in dark mode');

@@ -45,6 +45,7 @@ struct TypedFieldsContext {
             out.merge(uses(text)) { _, new in new }
         case .map:
             let type = site.config.type(page.type)
+            let (optional, optionalSomewhere) = schema.name == "placeholders" ? optionalPlaceholders(page) : ([], [])
             out["entries"] = (value.entries ?? []).map { entry -> [String: Any] in
                 let text = (entry.value.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 var e: [String: Any] = ["key": entry.key, "value": text, "segments": segments(text), "slug": Slug.make(entry.key),
@@ -56,6 +57,8 @@ struct TypedFieldsContext {
                 e["tabLabel"] = owner?.display(entry.key) ?? entry.key
                 if let limit = owner?.valueLimits[entry.key] { e["limit"] = limit }
                 e["hasLimit"] = e["limit"] != nil
+                e["optional"] = optional.contains(entry.key)
+                e["optionalSomewhere"] = optionalSomewhere.contains(entry.key)
                 e.merge(uses(text)) { _, new in new }
                 return e
             }
@@ -65,18 +68,42 @@ struct TypedFieldsContext {
         return out
     }
 
-    /// The placeholders a text uses, in order of first appearance: `uses` for `data-uses`, `usesList` to show.
+    /// The placeholders a text uses, in order of first appearance: `uses` for `data-uses`, `usesList` to show;
+    /// `optionalUses` for `data-optional`: those this text may leave empty (`{name?}`).
     private func uses(_ text: String) -> [String: Any] {
         var names: [String] = []
         for s in PlaceholderText.segments(text) { if let n = s.placeholder, !names.contains(n) { names.append(n) } }
+        let optional = PlaceholderText.optionalNames(text)
         return ["uses": names.joined(separator: " "), "hasUses": !names.isEmpty,
-                "usesList": names.map { ["name": $0.replacingOccurrences(of: "_", with: " "), "token": "{\($0)}"] }]
+                "optionalUses": names.filter(optional.contains).joined(separator: " "), "hasOptional": !optional.isEmpty,
+                "usesList": names.map { ["name": $0.replacingOccurrences(of: "_", with: " "), "token": "{\($0)}",
+                                         "optional": optional.contains($0)] }]
     }
 
     private func segments(_ text: String) -> [[String: Any]] {
         PlaceholderText.segments(text).map { s in
-            ["text": s.text, "placeholder": s.placeholder ?? "", "isPlaceholder": s.placeholder != nil]
+            ["text": s.text, "placeholder": s.placeholder ?? "", "isPlaceholder": s.placeholder != nil, "isOptional": s.optional]
         }
+    }
+
+    /// Placeholders that every text of the page using them marks `{name?}` (the field is marked
+    /// optional where the page is read without the tool: the approval packet, the playbook), and
+    /// those some text marks so (the tool shows the mark while such a text is chosen).
+    private func optionalPlaceholders(_ page: Page) -> (everywhere: Set<String>, somewhere: Set<String>) {
+        let type = site.config.type(page.type)
+        var optional: Set<String> = []
+        var required: Set<String> = []
+        for field in type.fields where field.kind == .text || (field.kind == .map && field.name != "placeholders") {
+            guard let value = page.source.meta(field.name) else { continue }
+            let texts = field.kind == .text ? [value.string ?? ""] : (value.entries ?? []).map { $0.value.string ?? "" }
+            for text in texts {
+                let names = Set(PlaceholderText.names(text))
+                let soft = PlaceholderText.optionalNames(text)
+                optional.formUnion(soft)
+                required.formUnion(names.subtracting(soft))
+            }
+        }
+        return (optional.subtracting(required), optional)
     }
 
     /// For a type's own folder page: the filter controls and, per item, the values it is filtered by.

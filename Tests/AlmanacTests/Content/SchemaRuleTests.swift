@@ -126,4 +126,10 @@ import Testing
         let d = problems(reply("reply: Здравствуйте!\nplaceholders:\n  имя: как обращаться к клиенту"))
         #expect(d.count == 1 && d[0].code == "placeholder" && d[0].line == 5 && d[0].message.contains("не используется"))
     }
+
+    @Test func optionalPlaceholderIsDeclaredWithoutItsQuestionMark() {
+        #expect(problems(reply("reply: Спасибо. {что_дальше?}\nplaceholders:\n  что_дальше: следующий шаг")) == [])
+        let d = problems(reply("reply: Спасибо. {что_дальше?}\nplaceholders:\n  что_дальше?: следующий шаг"))
+        #expect(d.contains { $0.code == "placeholder" && $0.message.contains("{что_дальше}") && $0.message.contains("не описан") })
+    }
 }

@@ -42,10 +42,10 @@ import Testing
         Текст.
         """
 
-    private func build(config: String = Self.config) throws -> URL {
+    private func build(config: String = Self.config, page: String = Self.page) throws -> URL {
         let site = Fixtures.makeSite([
             "_index.md": "---\ntitle: Главная\n---\n[a](replies/delay.md) [b](deep/guide.md) [c](first.md)\n",
-            "replies/delay.md": Self.page,
+            "replies/delay.md": page,
             "first.md": "---\ntitle: Первый час\nurgent: true\nweight: 5\n---\nТекст.\n",
             "deep/guide.md": "---\ntitle: Схема решений\nurgent: true\nweight: 1\n---\nТекст.\n",
         ], config: config)
@@ -66,6 +66,20 @@ import Testing
         #expect(html.contains("Полей для подстановки нет"))
         #expect(html.contains(#"<label for="ph-nomer-zakaza">номер заказа</label>"#))
         #expect(html.contains(#"id="copy-button""#) && html.contains(##"href="#copy-button""##))
+    }
+
+    @Test func optionalPlaceholdersAreMarkedPerTextAndNeverShowTheirQuestionMark() throws {
+        let page = Self.page
+            .replacingOccurrences(of: #"reply: "{имя}, заказ {номер_заказа} едет.""#, with: #"reply: "{имя?}, заказ {номер_заказа} едет.""#)
+        let html = Fixtures.read(try build(page: page), "replies/delay/index.html")
+        #expect(html.contains(#"data-panel="reply-main" data-uses="имя номер_заказа" data-optional="имя">"#))
+        #expect(html.contains(#"data-panel="variants-telegram" data-uses="номер_заказа имя" data-limit="4096">"#),
+                "the Telegram variant needs the name: no data-optional there")
+        #expect(html.contains(#"<label for="ph-imya">имя <span class="field-optional" data-optional-mark hidden>необязательно</span></label>"#),
+                "optional in one text only: the runtime shows the mark with that text")
+        #expect(html.contains(#"<label for="ph-nomer-zakaza">номер заказа</label>"#))
+        #expect(html.contains(#"<span class="ph ph-optional" data-placeholder="имя" data-optional>{имя}</span>"#))
+        #expect(!html.contains("?}"))
     }
 
     @Test func theExampleNoteFollowsTheSetting() throws {

@@ -77,11 +77,18 @@ export function parseYaml(source) {
 /** Front matter of `content/<relative>` (e.g. `replies/abusive-comment.md`). */
 export const contentFrontMatter = (relative) => frontMatter(path.join(repositoryRoot, 'content', relative));
 
-/** The placeholders a text uses, in order of first appearance (what the page's data-uses lists). */
-export const placeholdersIn = (text) => [...new Set([...text.matchAll(/\{([\p{L}\p{N}_]+)\}/gu)].map((m) => m[1]))];
+/** The placeholders a text uses, in order of first appearance (what the page's data-uses lists);
+ * an optional one (`{name?}`) by its name. */
+export const placeholdersIn = (text) => [...new Set([...text.matchAll(/\{([\p{L}\p{N}_]+)\??\}/gu)].map((m) => m[1]))];
 
-/** `text` with every `{name}` replaced by `values[name]`. */
-export const fillIn = (text, values) => text.replace(/\{([\p{L}\p{N}_]+)\}/gu, (all, name) => (name in values ? values[name] : all));
+/** The placeholders a text may leave empty: every use of the name in it is `{name?}`. */
+export const optionalIn = (text) => {
+  const required = new Set([...text.matchAll(/\{([\p{L}\p{N}_]+)\}/gu)].map((m) => m[1]));
+  return [...new Set([...text.matchAll(/\{([\p{L}\p{N}_]+)\?\}/gu)].map((m) => m[1]))].filter((n) => !required.has(n));
+};
+
+/** `text` with every `{name}` and `{name?}` replaced by `values[name]`. */
+export const fillIn = (text, values) => text.replace(/\{([\p{L}\p{N}_]+)\??\}/gu, (all, name) => (name in values ? values[name] : all));
 
 /** A distinct, recognisable value for each placeholder: `‹имя›` — no braces, so a leftover shows. */
 export const sampleValues = (names) => Object.fromEntries(names.map((n) => [n, `‹${n}›`]));

@@ -92,8 +92,9 @@
 
   // --- Reply templates -------------------------------------------------------------------
   // One text at a time (the main one or a channel's variant, as ARIA tabs), the fields that text
-  // uses, and a copy button that refuses while any of them is empty: a reply that goes out with
-  // «{срок_ответа}» in it is worse than no reply.
+  // uses, and a copy button that refuses while any required one is empty: a reply that goes out
+  // with «{срок_ответа}» in it is worse than no reply. An optional field (`{name?}` in the
+  // source) is never refused: left empty, it drops out of the text (see compose below).
   const tool = document.querySelector('[data-reply-tool]');
   if (tool) setUpReplyTool(tool);
 
@@ -116,6 +117,7 @@
     };
     const valueOf = new Map();
     const uses = (panel) => (panel && panel.dataset.uses ? panel.dataset.uses.split(' ') : []);
+    const optional = (panel) => (panel && panel.dataset.optional ? panel.dataset.optional.split(' ') : []);
     const textOf = (panel) => panel.querySelector('.reply-text').textContent;
     const showLabel = (copied) => {
       if (!button || !label) return;
@@ -133,12 +135,32 @@
       counter.hidden = false;
     };
 
+    // Each text as it came from the page: literal runs and placeholders (`{name?}` ones marked
+    // data-optional). The shown text is rebuilt from these on every keystroke, so the preview
+    // is exactly what the button copies.
+    const sources = new Map();
+    for (const panel of panels) {
+      const box = panel.querySelector('.reply-text');
+      if (!box) continue;
+      sources.set(box, [...box.childNodes].map((node) => node.nodeType === 1 && node.dataset.placeholder
+        ? { name: node.dataset.placeholder, optional: node.hasAttribute('data-optional') }
+        : { text: node.textContent }));
+    }
+
     const fill = () => {
       for (const input of inputs) valueOf.set(input.dataset.placeholder, input.value.trim());
-      for (const span of tool.querySelectorAll('.ph[data-placeholder]')) {
-        const value = valueOf.get(span.dataset.placeholder);
-        span.textContent = value ? value : '{' + span.dataset.placeholder + '}';
-        span.classList.toggle('filled', Boolean(value));
+      for (const [box, pieces] of sources) {
+        const out = compose(pieces, (name) => valueOf.get(name) || '');
+        box.replaceChildren(...out.map((piece) => {
+          if (piece.text !== undefined) return document.createTextNode(piece.text);
+          const span = document.createElement('span');
+          span.className = piece.optional ? 'ph ph-optional' : 'ph';
+          span.dataset.placeholder = piece.name;
+          if (piece.optional) span.setAttribute('data-optional', '');
+          span.textContent = piece.value ? piece.value : '{' + piece.name + '}';
+          span.classList.toggle('filled', Boolean(piece.value));
+          return span;
+        }));
       }
       count();
     };
@@ -146,9 +168,13 @@
     // Only the fields the shown text uses; the rest keep their values for the other variants.
     const showFields = () => {
       const wanted = new Set(uses(active));
+      const soft = new Set(optional(active));
       for (const input of inputs) {
         const field = input.closest('.reply-field');
         if (field) field.hidden = !wanted.has(input.dataset.placeholder);
+        const mark = field && field.querySelector('[data-optional-mark]');
+        if (mark) mark.hidden = !soft.has(input.dataset.placeholder);
+        if (soft.has(input.dataset.placeholder)) input.removeAttribute('aria-invalid');
       }
     };
 
@@ -209,7 +235,8 @@
     if (button && active) {
       button.addEventListener('click', async () => {
         clearTimeout(resetLabel);
-        const empty = inputs.filter((i) => uses(active).includes(i.dataset.placeholder) && !i.value.trim());
+        const required = uses(active).filter((name) => !optional(active).includes(name));
+        const empty = inputs.filter((i) => required.includes(i.dataset.placeholder) && !i.value.trim());
         for (const input of inputs) {
           if (empty.includes(input)) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
         }
@@ -227,6 +254,56 @@
     }
     if (active) select(active, false);
     fill();
+  }
+
+  // A text with its placeholders filled in. An optional placeholder (`{name?}`) left empty
+  // leaves no trace: alone in its paragraph or line (give or take punctuation), the paragraph or
+  // line goes with its line break; inside a sentence, the word goes with the space before it
+  // (or after it, at the start of a line), so no double space and no space before punctuation.
+  // Placeholders that stay are returned as pieces, so the page can still show them as fields.
+  function compose(pieces, valueOf) {
+    const GONE = '\uE002';
+    const kept = [];
+    let text = '';
+    for (const piece of pieces) {
+      if (piece.text !== undefined) { text += piece.text.replace(/[\uE000-\uE002]/g, ''); continue; }
+      const value = valueOf(piece.name);
+      if (piece.optional && !value) { text += GONE; continue; }
+      text += '\uE000' + kept.length + '\uE001';
+      kept.push({ name: piece.name, optional: piece.optional, value });
+    }
+    if (text.includes(GONE)) {
+      const hollow = (part) => part.includes(GONE) && !/[\p{L}\p{N}\uE000]/u.test(part.split(GONE).join(''));
+      // Paragraphs (and their blank lines), then lines, that held nothing but an empty optional field.
+      const paragraphs = text.split(/(\n[ \t]*\n\s*)/);
+      for (let i = 0; i < paragraphs.length; i += 2) {
+        if (!hollow(paragraphs[i])) continue;
+        paragraphs[i] = '';
+        if (i > 0) paragraphs[i - 1] = ''; else if (i + 1 < paragraphs.length) paragraphs[i + 1] = '';
+      }
+      text = paragraphs.join('');
+      const lines = text.split('\n');
+      text = lines.filter((line) => !hollow(line)).join('\n');
+      // Inside a sentence. A field that was a sentence of its own (`… заказы. {x?}.`) takes its
+      // full stop along.
+      const inline = /[ \t]*\uE002/;
+      for (let m = inline.exec(text); m; m = inline.exec(text)) {
+        const start = m.index;
+        let end = start + m[0].length;
+        const lineStart = start === 0 || text[start - 1] === '\n';
+        if (/[.!?…]/.test(text[end] || '') && (lineStart || /[.!?…]/.test(text[start - 1]))) end++;
+        const spaced = m[0].length > 1 || /[ \t]/.test(text[end] || '');
+        while (/[ \t]/.test(text[end] || '')) end++;
+        const after = text[end];
+        const joint = lineStart || after === undefined || after === '\n' || /[.,;:!?…)\]»"'’”]/.test(after) || !spaced ? '' : ' ';
+        text = text.slice(0, start) + joint + text.slice(end);
+      }
+    }
+    const out = [];
+    for (const [i, part] of text.split(/\uE000(\d+)\uE001/).entries()) {
+      if (i % 2) out.push(kept[Number(part)]); else if (part) out.push({ text: part });
+    }
+    return out;
   }
 
   // The async Clipboard API needs a secure context and permission; a page opened from disk or
