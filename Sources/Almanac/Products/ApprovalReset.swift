@@ -14,7 +14,8 @@ public enum ApprovalReset {
 
     /// The text with the approval reset, or the text unchanged when it has no front matter.
     public static func reset(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte: in Swift "\r\n" is one Character and would not split on "\n".
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard let first = lines.first, isFence(first) else { return text }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else { return text }
         var result: [String] = [lines[0]]
