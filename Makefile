@@ -81,15 +81,18 @@ fuzz: deps
 	FUZZ_MINUTES=$(FUZZ_MINUTES) scripts/fuzz.sh
 
 # A binary that runs without the Swift toolchain: the Swift standard library and Foundation (with
-# its ICU data) linked in statically, and libdeflate too (through a folder that holds only its .a,
-# searched before the system's). At run time it needs libc and libcmark (Debian: libcmark0.30.2).
+# its ICU data) linked in statically. FlyingFox (the preview server) brings FoundationNetworking,
+# whose static library calls libcurl: Debian's libcurl4 has no libcurl.so without the -dev package,
+# so a link-time symlink to libcurl.so.4 stands in for it. At run time the binary needs glibc,
+# libcmark, libdeflate and libcurl (Debian: libcmark0.30.2 libdeflate0 libcurl4); see README.
 # Its own scratch folder, so that `make release` and this never rebuild each other's objects.
 STATIC_BUILD := .build-static
 STATIC_LIBS := $(STATIC_BUILD)/static-libs
 ALMANAC_STATIC := $(STATIC_BUILD)/release/almanac
 static-release: deps
 	mkdir -p $(STATIC_LIBS)
-	ln -sf "$$(pkg-config --variable=libdir libdeflate)/libdeflate.a" $(STATIC_LIBS)/libdeflate.a
+	test -e "$$(pkg-config --variable=libdir libcmark)/libcurl.so" || \
+		ln -sf "$$(pkg-config --variable=libdir libcmark)/libcurl.so.4" $(STATIC_LIBS)/libcurl.so
 	$(SWIFT) build -c release --product almanac --static-swift-stdlib --scratch-path $(STATIC_BUILD) \
 		-Xlinker -L$(CURDIR)/$(STATIC_LIBS)
 

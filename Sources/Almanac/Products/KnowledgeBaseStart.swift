@@ -8,19 +8,19 @@ enum KnowledgeBaseStart {
 
     /// The pages to approve first, most urgent first, with why; those missing from the base are skipped.
     static let priorities: [(path: String, why: String)] = [
-        ("first-hour.md", "чек-лист первого часа: впишите, кто в вашей команде дежурит, кто решает и куда звонить"),
-        ("replies/holding-statement.md", "первое заявление, пока фактов нет, — его публикуют в первые минуты любого кризиса"),
-        ("replies/data-leak.md", "утечка данных: текст зависит от того, что скажут юристы и безопасники, и согласовать его заранее"),
-        ("replies/service-outage.md", "сбой сервиса — самая частая ситуация, когда пишут тысячи людей сразу"),
-        ("replies/delivery-delay.md", "задержка доставки: нужны реальные сроки и то, что компания предлагает взамен"),
-        ("replies/incident-update.md", "обновление во время инцидента: кто и как часто выпускает новые данные"),
-        ("replies/apology.md", "извинение за ошибку компании: кто вправе извиняться от её имени"),
-        ("replies/hacked-account.md", "взлом аккаунта бренда: что пишут, пока доступ не восстановлен"),
-        ("replies/journalist-request.md", "вопрос журналиста: кто говорит со СМИ и в какие сроки"),
-        ("documents/crisis-briefing.md", "брифинг кризисного штаба: состав штаба и порядок созвона"),
-        ("documents/staff-memo.md", "памятка сотрудникам: что им можно и нельзя писать о кризисе"),
-        ("documents/support-script.md", "скрипт поддержки: одни и те же ответы во всех каналах"),
-        ("documents/press-release.md", "пресс-релиз: кто подписывает и кто рассылает"),
+        ("first-hour.md", "впишите, кто в вашей команде дежурит, кто принимает решения и куда звонить"),
+        ("replies/holding-statement.md", "его публикуют в первые минуты любого кризиса, когда фактов ещё нет"),
+        ("replies/data-leak.md", "формулировки зависят от позиции юристов и безопасников, договоритесь о них заранее"),
+        ("replies/service-outage.md", "самая частая ситуация, когда пишут сотни людей сразу"),
+        ("replies/delivery-delay.md", "нужны реальные сроки и то, что компания предлагает взамен"),
+        ("replies/incident-update.md", "кто выпускает новые данные и как часто"),
+        ("replies/apology.md", "кто вправе извиняться от имени компании"),
+        ("replies/hacked-account.md", "что писать в других каналах, пока доступ не восстановлен"),
+        ("replies/journalist-request.md", "кто говорит со СМИ и в какой срок отвечает"),
+        ("documents/crisis-briefing.md", "состав штаба и порядок созвона"),
+        ("documents/staff-memo.md", "что сотрудникам можно и нельзя писать о кризисе"),
+        ("documents/support-script.md", "чтобы поддержка отвечала то же, что и соцсети"),
+        ("documents/press-release.md", "кто подписывает и кто рассылает"),
     ]
 
     /// The bundled almanac.yml without `approvals_are_examples` (and the comment above it), and with
