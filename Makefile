@@ -5,7 +5,7 @@ SITE ?= .
 ALMANAC_RELEASE := .build/release/almanac
 ALMANAC_DEBUG := .build/debug/almanac
 
-.PHONY: site test deps deps-test build release swift-test js-test browser-test check-html bench serve bundle clean fuzz sanitize
+.PHONY: site test deps deps-test build release swift-test js-test browser-test check-html bench serve bundle clean fuzz sanitize install dist static-release
 
 site: deps release
 	$(ALMANAC_RELEASE) build $(SITE)
@@ -80,5 +80,45 @@ fuzz: deps
 		-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
 	FUZZ_MINUTES=$(FUZZ_MINUTES) scripts/fuzz.sh
 
+# A binary that runs without the Swift toolchain: the Swift standard library and Foundation (with
+# its ICU data) linked in statically. FlyingFox (the preview server) brings FoundationNetworking,
+# whose static library calls libcurl: Debian's libcurl4 has no libcurl.so without the -dev package,
+# so a link-time symlink to libcurl.so.4 stands in for it. At run time the binary needs glibc,
+# libcmark, libdeflate and libcurl (Debian: libcmark0.30.2 libdeflate0 libcurl4); see README.
+# Its own scratch folder, so that `make release` and this never rebuild each other's objects.
+STATIC_BUILD := .build-static
+STATIC_LIBS := $(STATIC_BUILD)/static-libs
+ALMANAC_STATIC := $(STATIC_BUILD)/release/almanac
+static-release: deps
+	mkdir -p $(STATIC_LIBS)
+	test -e "$$(pkg-config --variable=libdir libcmark)/libcurl.so" || \
+		ln -sf "$$(pkg-config --variable=libdir libcmark)/libcurl.so.4" $(STATIC_LIBS)/libcurl.so
+	$(SWIFT) build -c release --product almanac --static-swift-stdlib --scratch-path $(STATIC_BUILD) \
+		-Xlinker -L$(CURDIR)/$(STATIC_LIBS)
+
+# `make install PREFIX=/opt/almanac` (default /usr/local; DESTDIR for packagers): bin/almanac and
+# share/almanac/ with the theme (templates/) and the bundled knowledge base (knowledge-base/:
+# almanac.yml and content/) that `almanac init` copies. The binary finds share/almanac beside it.
+PREFIX ?= /usr/local
+SHARE_DIR = $(DESTDIR)$(PREFIX)/share/almanac
+install: static-release
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE_DIR)/knowledge-base
+	install -m 755 $(ALMANAC_STATIC) $(DESTDIR)$(PREFIX)/bin/almanac
+	rm -rf $(SHARE_DIR)/templates $(SHARE_DIR)/knowledge-base/content
+	cp -R templates $(SHARE_DIR)/templates
+	cp -R content $(SHARE_DIR)/knowledge-base/content
+	install -m 644 almanac.yml $(SHARE_DIR)/knowledge-base/almanac.yml
+
+# dist/almanac-VERSION-linux-ARCH.tar.gz: the same tree as `make install`, under one top folder.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+ARCH ?= $(shell uname -m)
+DIST_NAME = almanac-$(VERSION)-linux-$(ARCH)
+dist: static-release
+	rm -rf dist/$(DIST_NAME) dist/$(DIST_NAME).tar.gz
+	$(MAKE) --no-print-directory install PREFIX=$(CURDIR)/dist/$(DIST_NAME) DESTDIR=
+	tar -C dist -czf dist/$(DIST_NAME).tar.gz --owner=0 --group=0 --sort=name $(DIST_NAME)
+	rm -rf dist/$(DIST_NAME)
+	@echo dist/$(DIST_NAME).tar.gz
+
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan .fuzz public .venv-html
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-static .fuzz public .venv-html dist

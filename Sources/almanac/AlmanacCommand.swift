@@ -11,7 +11,7 @@ struct AlmanacCommand: ParsableCommand {
             Папка сайта содержит almanac.yml, content/ (страницы в Markdown) и templates/ (тема).
             Коды выхода: 0 — успех, 1 — ошибки в содержимом, 2 — ошибка вызова или настроек.
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BundleCommand.self, ExportCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, BundleCommand.self, ExportCommand.self]
     )
 
     /// ArgumentParser reports usage errors with EX_USAGE (64); Almanac promises 2 for them.

@@ -33,7 +33,7 @@ struct ConfigReader {
     var diagnostics: [Diagnostic] = []
     private let file = ConfigLoader.fileName
     private static let knownKeys: Set<String> = [
-        "title", "description", "language", "base_url", "links", "markdown", "types", "search", "authors_area",
+        "title", "description", "language", "base_url", "edit_url", "links", "markdown", "types", "search", "authors_area",
     ]
 
     mutating func read(_ entries: [MetaEntry]) -> SiteConfig {
@@ -45,6 +45,7 @@ struct ConfigReader {
             case "description": config.description = string(entry) ?? ""
             case "language": config.language = string(entry) ?? config.language
             case "base_url": config.baseURL = baseURL(entry)
+            case "edit_url": config.editURL = editURL(entry)
             case "links":
                 if let s = string(entry) {
                     if let policy = SiteConfig.LinkPolicy(rawValue: s) { config.links = policy }
@@ -125,6 +126,15 @@ struct ConfigReader {
         guard let s = string(entry), !s.isEmpty else { return "" }
         guard let url = URL(string: s), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
             error("base_url: нужен полный адрес вида https://wiki.example.ru/crisis/", entry.line)
+            return ""
+        }
+        return s.hasSuffix("/") ? s : s + "/"
+    }
+
+    private mutating func editURL(_ entry: MetaEntry) -> String {
+        guard let s = string(entry), !s.isEmpty else { return "" }
+        guard let url = URL(string: s), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            error("edit_url: нужен полный адрес редактора вида https://gitlab.example.ru/team/wiki/-/edit/main/content/", entry.line)
             return ""
         }
         return s.hasSuffix("/") ? s : s + "/"

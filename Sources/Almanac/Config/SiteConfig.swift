@@ -7,6 +7,9 @@ public struct SiteConfig: Sendable {
     public var language: String
     /// Absolute URL the hosted site lives at, with a trailing slash; empty when unknown.
     public var baseURL: String
+    /// Web editor address a page's content path is appended to (`edit_url:`, like MkDocs's
+    /// `edit_uri`), with a trailing slash; empty: pages get no «Редактировать» link.
+    public var editURL: String = ""
     public var links: LinkPolicy
     /// Raw HTML and unsafe URLs in Markdown pass through; only for trusted content.
     public var unsafeHTML: Bool

@@ -81,6 +81,11 @@ struct PageContext {
             "referencedBy": referenceGroups(page),
             "sourcePath": page.source.sourcePath,
         ]
+        if !site.config.editURL.isEmpty {
+            // The source file under content/, as the forge's web editor names it; Mustache escapes it in the href.
+            info["editURL"] = site.config.editURL + LinkResolver.percentEncode(page.source.contentPath)
+        }
+        info["hasEditURL"] = info["editURL"] != nil
         if let date = page.date { info["date"] = date }
         if let updated = updatedContext(page) { info["updated"] = updated }
         info["hasUpdated"] = info["updated"] != nil
