@@ -8,6 +8,8 @@ public struct RenderedPage: Sendable {
     /// Text of a leading `# ` heading, which is removed from `html` (the layout shows the title).
     public var leadingTitle: String?
     public var wordCount: Int
+    /// What the writer should fix (a footnote without text, one defined twice), file lines.
+    public var problems: [MarkdownProblem] = []
 
     /// First paragraph's text, shortened: the fallback for a missing description.
     public var summary: String {
