@@ -67,6 +67,7 @@ public struct MarkdownRenderer: Sendable {
                             rowLines: layer.rowLines, headingIds: layer.headingIds)
         walk.visit(document)
         walk.links = Self.characterColumns(walk.links, bytes: bytes, lineOffset: firstLine - 1)
+        if let footnotes { walk.links = Self.shiftColumns(walk.links, definitions: footnotes, lineOffset: firstLine - 1) }
 
         // Links first: decorating a heading frees its node, and any link inside it.
         if let rewrite {
@@ -107,6 +108,18 @@ public struct MarkdownRenderer: Sendable {
             guard link.column > 1, line >= 0, line < lineStarts.count else { return link }
             let start = lineStarts[line], end = min(start + link.column - 1, bytes.count)
             link.column = 1 + String(decoding: bytes[start..<end], as: UTF8.self).count
+            return link
+        }
+    }
+
+    /// A footnote's first line lost its `[^label]:` marker before cmark saw it: columns on it move back.
+    private static func shiftColumns(_ links: [OutgoingLink], definitions: [FootnoteSource.Definition],
+                                     lineOffset: Int) -> [OutgoingLink] {
+        let shifts = Dictionary(definitions.map { ($0.line + lineOffset, $0.columnShift) }, uniquingKeysWith: { a, _ in a })
+        return links.map { link in
+            guard link.column > 0, let shift = shifts[link.line] else { return link }
+            var link = link
+            link.column += shift
             return link
         }
     }
@@ -211,7 +224,7 @@ private struct TreeWalk {
                 if !entering { sections.endBlock() }
             case CMARK_NODE_CUSTOM_INLINE:
                 // Table cells: their text is searchable, with a space between cells instead of a pipe.
-                if !entering, headingDepth == 0, CmarkNodes.isTableCell(node) { sections.append(" ") }
+                if !entering, headingDepth == 0, cmark_node_next(node) != nil, CmarkNodes.isTableCell(node) { sections.append(" ") }
             case CMARK_NODE_CUSTOM_BLOCK:
                 if !entering, CmarkNodes.isTableRow(node) { sections.endBlock() }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -241,12 +254,14 @@ private struct TreeWalk {
     }
 
     private func line(of node: OpaquePointer) -> Int {
-        CmarkNodes.line(of: node, known: rowLines) + lineOffset
+        CmarkNodes.line(of: node, known: rowLines).line + lineOffset
     }
 
+    /// 0 (unknown) inside a table: cells were parsed on their own, so cmark's column is not the file's.
     private func column(of node: OpaquePointer) -> Int {
         let c = Int(cmark_node_get_start_column(node))
-        return c > 0 ? c : 0
+        guard c > 0, !CmarkNodes.line(of: node, known: rowLines).inTable else { return 0 }
+        return c
     }
 }
 

@@ -74,6 +74,8 @@ enum AutolinkScanner {
             let c = bytes[end]
             if isAlnum(c) { end += 1; continue }
             if c == UInt8(ascii: "@") {
+                // A second `@` makes it no address; stopping here keeps `a@a@a@…` linear.
+                if ats == 1 { return nil }
                 ats += 1
             } else if c == UInt8(ascii: "."), end + 1 < bytes.count, isAlnum(bytes[end + 1]) {
                 dots += 1

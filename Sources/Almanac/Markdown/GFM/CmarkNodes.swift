@@ -107,17 +107,26 @@ enum CmarkNodes {
 }
 
 extension CmarkNodes {
-    /// cmark 0.30 has positions for blocks only; an inline reports its nearest block's line, and
-    /// our custom blocks (table rows) theirs from `known`. Body lines, 1-based.
-    static func line(of node: Node, known: [Node: Int]) -> Int {
+    /// A node's body line (1-based): its own, or its nearest ancestor's (cmark 0.30 gives only
+    /// some inlines a position). Inside a table the row's line from `known` wins, because cell
+    /// content was parsed apart and its own positions are those of that other parse; such a
+    /// node has no trustworthy column (`inTable`).
+    static func line(of node: Node, known: [Node: Int]) -> (line: Int, inTable: Bool) {
+        var own = 0
         var current: Node? = node
         while let n = current {
-            if !known.isEmpty, let l = known[n] { return l }
+            if !known.isEmpty, let l = known[n] { return (l, true) }
             let l = Int(cmark_node_get_start_line(n))
-            if l > 0 { return l }
+            let t = cmark_node_get_type(n)
+            // A real block ends the walk: tables hold no blocks, so the node is not in one, and
+            // the walk stays short however deep the page nests.
+            if l > 0, t.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue, t != CMARK_NODE_CUSTOM_BLOCK {
+                return (own > 0 ? own : l, false)
+            }
+            if own == 0, l > 0 { own = l }
             current = cmark_node_parent(n)
         }
-        return 1
+        return (own > 0 ? own : 1, false)
     }
 }
 

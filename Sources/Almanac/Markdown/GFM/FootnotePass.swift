@@ -85,7 +85,7 @@ struct FootnotePass {
                 let label = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
                 let key = FootnoteSource.key(label)
                 guard var entry = entries[key] else {
-                    problems.append(MarkdownProblem(line: CmarkNodes.line(of: text, known: known), code: "footnote-missing",
+                    problems.append(MarkdownProblem(line: CmarkNodes.line(of: text, known: known).line, code: "footnote-missing",
                                                     message: "у сноски [^\(label)] нет текста: строки «[^\(label)]: …» на странице нет",
                                                     hint: "добавьте в конец страницы строку [^\(label)]: текст сноски"))
                     i = j + 1

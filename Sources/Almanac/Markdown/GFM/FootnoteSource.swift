@@ -13,6 +13,9 @@ enum FootnoteSource {
         var key: String
         /// 1-based line in the body.
         var line: Int
+        /// Characters the rewrite took off the front of that line (`[^note]:   ` → `01. `), to
+        /// put back into the columns reported for links on it.
+        var columnShift: Int = 0
     }
 
     static let marker: [UInt8] = Array("01.".utf8)
@@ -38,7 +41,6 @@ enum FootnoteSource {
                 fence = opened
                 out += line
             } else if let (label, rest) = definitionStart(line) {
-                definitions.append(Definition(label: label, key: key(label), line: lineNumber))
                 out += marker
                 var content = rest.startIndex
                 while content < rest.endIndex, rest[content] == 0x20 || rest[content] == 0x09 { content += 1 }
@@ -46,6 +48,9 @@ enum FootnoteSource {
                     out.append(0x20)
                     out += rest[content...]
                 }
+                let removed = String(decoding: line[line.startIndex..<content], as: UTF8.self).count
+                definitions.append(Definition(label: label, key: key(label), line: lineNumber,
+                                              columnShift: removed - marker.count - 1))
             } else {
                 out += line
             }
