@@ -82,6 +82,7 @@ public struct MarkdownRenderer: Sendable {
         if options.decorateHeadings {
             leadingTitle = liftLeadingTitle(document, walk: &walk)
             decorateHeadings(walk.headingNodes, headings: walk.headings, cmarkOptions: cmarkOptions)
+            FocusableCodeBlocks.apply(to: walk.codeBlockNodes, cmarkOptions: cmarkOptions)
         }
         guard let rendered = cmark_render_html(document, cmarkOptions) else {
             return RenderedPage(html: "", headings: [], links: [], sections: [], leadingTitle: nil, wordCount: 0)
@@ -175,6 +176,7 @@ private struct TreeWalk {
     var headingNodes: [OpaquePointer] = []
     var links: [OutgoingLink] = []
     var linkNodes: [(OpaquePointer, Bool)] = []
+    var codeBlockNodes: [OpaquePointer] = []
     var sections = SectionText()
     var wordCount = 0
     private var anchors = AnchorAllocator()
@@ -217,6 +219,7 @@ private struct TreeWalk {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if headingDepth > 0 { headingText += " " } else { sections.append(" ") }
             case CMARK_NODE_CODE_BLOCK:
+                if decorate { codeBlockNodes.append(node) }
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 sections.append(literal)
                 sections.endBlock()
