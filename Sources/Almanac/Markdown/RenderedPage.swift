@@ -19,6 +19,16 @@ public struct RenderedPage: Sendable {
     }
 }
 
+/// Something the Markdown stage noticed that the writer should fix; the site stage reports it
+/// as a warning with the page's file.
+public struct MarkdownProblem: Sendable, Hashable {
+    /// Line in the source file.
+    public var line: Int
+    public var code: String
+    public var message: String
+    public var hint: String?
+}
+
 public struct Heading: Sendable, Hashable {
     public var level: Int
     public var text: String

@@ -122,6 +122,12 @@ import Testing
         #expect(page.html == "<pre><code>[^1]: код\n</code></pre>\n")
     }
 
+    @Test func anIndentedDefinitionInAListItemIsNotTurnedIntoANumberedList() {
+        let html = github.render("- пункт[^1]\n\n  [^1]: не сноска\n").html
+        #expect(!html.contains("<ol>"))
+        #expect(!html.contains("footnote"))
+    }
+
     @Test func siteFootnotesHaveAHiddenHeadingAndRussianBackLinks() {
         let page = site.render("Текст[^1].\n\n[^1]: Сноска.\n")
         #expect(page.html.contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Сноски</h2>\n<ol>"))

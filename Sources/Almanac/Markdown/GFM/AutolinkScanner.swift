@@ -68,8 +68,8 @@ enum AutolinkScanner {
         return end > afterSlashes ? end : nil
     }
 
-    private static func email(_ bytes: [UInt8], at at: Int) -> Int? {
-        var end = at, ats = 0, dots = 0
+    private static func email(_ bytes: [UInt8], at sign: Int) -> Int? {
+        var end = sign, ats = 0, dots = 0
         while end < bytes.count {
             let c = bytes[end]
             if isAlnum(c) { end += 1; continue }
@@ -84,9 +84,9 @@ enum AutolinkScanner {
             }
             end += 1
         }
-        guard end - at >= 2, ats == 1, dots > 0, isAlpha(bytes[end - 1]) || bytes[end - 1] == UInt8(ascii: ".") else { return nil }
-        let trimmed = delimit(bytes, start: at, end: end)
-        return trimmed > at + 1 ? trimmed : nil
+        guard end - sign >= 2, ats == 1, dots > 0, isAlpha(bytes[end - 1]) || bytes[end - 1] == UInt8(ascii: ".") else { return nil }
+        let trimmed = delimit(bytes, start: sign, end: end)
+        return trimmed > sign + 1 ? trimmed : nil
     }
 
     private static func pathEnd(_ bytes: [UInt8], from start: Int) -> Int {

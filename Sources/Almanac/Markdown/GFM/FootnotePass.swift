@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// The footnote pass: lifts the definitions (list items `FootnoteSource` made of them) out of
 /// the text, turns `[^label]` into numbered references, and appends GitHub's current footnote
@@ -51,12 +52,13 @@ struct FootnotePass {
             let heading = siteMarkup ? "\n<h2 class=\"visually-hidden\">\(labels.footnotes.htmlEscaped)</h2>" : ""
             let section = CmarkNodes.customBlock(enter: "<section class=\"footnotes\" data-footnotes>\(heading)\n<ol>",
                                                  exit: "</ol>\n</section>")
+            let backLabel = backLabelParts()
             for key in order {
                 let entry = entries[key]!
                 let id = Self.hrefEscaped(entry.label)
                 let li = CmarkNodes.customBlock(enter: "<li id=\"fn-\(id)\">", exit: "</li>")
                 CmarkNodes.moveChildren(of: entry.item, to: li)
-                let back = backReferences(id: id, number: entry.number, count: entry.references)
+                let back = backReferences(id: id, number: entry.number, count: entry.references, backLabel: backLabel)
                 if let last = cmark_node_last_child(li), cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH {
                     cmark_node_append_child(last, CmarkNodes.customInline(enter: " " + back))
                 } else {
@@ -73,8 +75,8 @@ struct FootnotePass {
     private func link(in root: OpaquePointer, entries: inout [String: Entry], order: inout [String],
                       known: [OpaquePointer: Int], problems: inout [MarkdownProblem]) {
         for text in CmarkNodes.collect(root, where: { $0 == CMARK_NODE_TEXT }) {
+            guard let raw = cmark_node_get_literal(text), strstr(raw, "[^") != nil, !CmarkNodes.isInsideLink(text) else { continue }
             let bytes = Array(CmarkNodes.literal(text).utf8)
-            guard bytes.count >= 4, bytes.contains(UInt8(ascii: "^")), !CmarkNodes.isInsideLink(text) else { continue }
             var pieces: [OpaquePointer] = []
             var copied = 0, i = 0
             while i + 3 < bytes.count {
@@ -112,10 +114,16 @@ struct FootnotePass {
         }
     }
 
-    private func backReferences(id: String, number: Int, count: Int) -> String {
+    /// The back-link's accessible name around its number, escaped once per page.
+    private func backLabelParts() -> (prefix: String, suffix: String) {
+        let parts = labels.footnoteBack.htmlEscaped.components(separatedBy: "{n}")
+        return (parts[0], parts.dropFirst().joined(separator: "{n}"))
+    }
+
+    private func backReferences(id: String, number: Int, count: Int, backLabel: (prefix: String, suffix: String)) -> String {
         (1...max(count, 1)).map { k in
             let index = k == 1 ? "\(number)" : "\(number)-\(k)"
-            let name = labels.footnoteBack.replacingOccurrences(of: "{n}", with: index).htmlEscaped
+            let name = backLabel.prefix + index + backLabel.suffix
             let sup = k == 1 ? "" : "<sup class=\"footnote-ref\">\(k)</sup>"
             return "<a href=\"#fnref-\(id)\(k == 1 ? "" : "-\(k)")\" class=\"footnote-backref\" data-footnote-backref "
                 + "data-footnote-backref-idx=\"\(index)\" aria-label=\"\(name)\">↩\(sup)</a>"
@@ -142,16 +150,6 @@ struct FootnotePass {
         }
         return out
     }
-}
-
-/// Something the Markdown stage noticed that the writer should fix; the site stage reports it
-/// as a warning with the page's file.
-public struct MarkdownProblem: Sendable, Hashable {
-    /// Line in the source file.
-    public var line: Int
-    public var code: String
-    public var message: String
-    public var hint: String?
 }
 
 private extension String {

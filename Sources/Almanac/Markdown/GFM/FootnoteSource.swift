@@ -73,12 +73,12 @@ enum FootnoteSource {
         return false
     }
 
-    /// `[^label]:` after at most three spaces; the label has no spaces and no brackets.
+    /// `[^label]:` at the start of a line; the label has no spaces and no brackets. Only at the
+    /// margin: an indented one most likely sits in a list item, where rewriting it would make
+    /// a numbered sub-list, so it is left to cmark as before.
     private static func definitionStart(_ line: ArraySlice<UInt8>) -> (String, ArraySlice<UInt8>)? {
-        var i = line.startIndex
-        var indent = 0
-        while i < line.endIndex, line[i] == 0x20, indent < 4 { i += 1; indent += 1 }
-        guard indent < 4, line.endIndex - i >= 5, line[i] == UInt8(ascii: "["), line[i + 1] == UInt8(ascii: "^") else { return nil }
+        let i = line.startIndex
+        guard line.endIndex - i >= 5, line[i] == UInt8(ascii: "["), line[i + 1] == UInt8(ascii: "^") else { return nil }
         let labelStart = i + 2
         var j = labelStart
         while j < line.endIndex, line[j] != UInt8(ascii: "]") {

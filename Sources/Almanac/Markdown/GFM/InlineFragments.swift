@@ -22,7 +22,7 @@ struct InlineFragments {
             source += Self.guardBytes
             source += fragment.utf8
             source += [0x0A, 0x0A]
-            if !needsReferences, fragment.utf8.contains(UInt8(ascii: "[")) { needsReferences = true }
+            if !needsReferences, Self.mayUseReference(fragment) { needsReferences = true }
         }
         if needsReferences { source += page }
         guard let document = CmarkNodes.parse(source, options: options) else { return nil }
@@ -37,6 +37,16 @@ struct InlineFragments {
             cmark_node_free(document)
             return nil
         }
+    }
+
+    /// A `[` that does not open a footnote reference (`[^1]` needs no link definition): only
+    /// then is the page parsed a second time behind the cells.
+    private static func mayUseReference(_ fragment: String) -> Bool {
+        let bytes = Array(fragment.utf8)
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "[") {
+            if i + 1 >= bytes.count || bytes[i + 1] != UInt8(ascii: "^") { return true }
+        }
+        return false
     }
 
     /// Moves fragment `index`'s inline nodes, without the guard, to the end of `target`.

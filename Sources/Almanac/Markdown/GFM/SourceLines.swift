@@ -10,6 +10,13 @@ struct SourceLines {
 
     var count: Int { starts.count }
 
+    /// Whether lines `first...last` (1-based) hold `byte`, without making strings of them.
+    func lines(_ first: Int, _ last: Int, contain byte: UInt8) -> Bool {
+        guard first >= 1, last >= first, last <= starts.count else { return false }
+        let end = last < starts.count ? starts[last] : bytes.count
+        return bytes[starts[first - 1]..<end].contains(byte)
+    }
+
     /// Line `number` (1-based) without its line break, from byte column `column` (1-based).
     func line(_ number: Int, fromColumn column: Int = 1) -> Substring {
         guard number >= 1, number <= starts.count else { return "" }

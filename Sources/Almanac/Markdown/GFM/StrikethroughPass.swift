@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// The inline pass for `~~зачёркнутое~~` (and `~одна тильда~`), by cmark-gfm's rules: a run of
 /// one or two tildes opens when left-flanking and closes when right-flanking, an opener matches
@@ -17,7 +18,7 @@ struct StrikethroughPass {
             var child = cmark_node_first_child(container)
             var hasTilde = false
             while let c = child, !hasTilde {
-                if cmark_node_get_type(c) == CMARK_NODE_TEXT, CmarkNodes.literal(c).utf8.contains(UInt8(ascii: "~")) { hasTilde = true }
+                if cmark_node_get_type(c) == CMARK_NODE_TEXT, let raw = cmark_node_get_literal(c), strchr(raw, 0x7E) != nil { hasTilde = true }
                 child = cmark_node_next(c)
             }
             if hasTilde { strike(in: container) }

@@ -22,7 +22,8 @@ enum TableParser {
             guard let alignments = delimiterRow(lines[i + 1]) else { continue }
             let header = cells(lines[i])
             // A row without a single pipe is a sentence, not a table (`Текст\n:--` is not one).
-            guard header.count == alignments.count, lines[i].contains("|") || lines[i + 1].contains("|") else { continue }
+            guard header.count == alignments.count,
+                  lines[i].utf8.contains(UInt8(ascii: "|")) || lines[i + 1].utf8.contains(UInt8(ascii: "|")) else { continue }
             var rows: [[String]] = []
             for line in lines[(i + 2)...] {
                 var row = cells(line)
@@ -37,7 +38,7 @@ enum TableParser {
 
     /// `| :-- | :-: | --: |`: each cell dashes with optional colons; nil when the line is not one.
     static func delimiterRow(_ line: Substring) -> [Alignment]? {
-        guard line.contains("-") else { return nil }
+        guard line.utf8.contains(UInt8(ascii: "-")) else { return nil }
         var out: [Alignment] = []
         for cell in rawCells(line) {
             let bytes = Array(cell.utf8)

@@ -100,7 +100,7 @@ struct TablePass {
         // One line is never a table; and most paragraphs have no pipe: skip them before the
         // walk up to the document, which nested lists make long.
         guard first >= 1, last > first, last <= source.count,
-              (first...last).contains(where: { source.line($0).contains("|") }) else { return [] }
+              source.lines(first, last, contain: UInt8(ascii: "|")) else { return [] }
         var quotes = 0
         var parent = cmark_node_parent(paragraph)
         while let p = parent {
