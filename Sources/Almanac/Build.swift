@@ -144,7 +144,8 @@ public enum Build {
 
             let renderer = MarkdownRenderer(options: .init(
                 unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
-                permalinkLabel: theme?.strings["heading.permalink"] ?? "#"))
+                permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
+                labels: ExtensionLabels(strings: theme?.strings.values ?? [:])))
             let resolver = plan.resolver
             let rendered = plan.pages.concurrentMap { page in
                 renderer.render(page.body, firstLine: page.bodyLine) { destination, _ in

@@ -146,9 +146,43 @@ struct ConfigReader {
             switch e.key {
             case "unsafe_html": config.unsafeHTML = bool(e) ?? false
             case "smart_punctuation": config.smartPunctuation = bool(e) ?? true
-            default: error("markdown: неизвестный ключ «\(e.key)»", e.line, hint: "допустимы unsafe_html и smart_punctuation")
+            case "extensions": config.markdownExtensions = readExtensions(e)
+            default: error("markdown: неизвестный ключ «\(e.key)»", e.line, hint: "допустимы unsafe_html, smart_punctuation и extensions")
             }
         }
+    }
+
+    /// `extensions: {tables: true, footnotes: false}` switches single ones (the rest stay on);
+    /// `extensions: [tables, strikethrough]` names exactly those in use; `[]` is plain CommonMark.
+    private mutating func readExtensions(_ entry: MetaEntry) -> MarkdownExtensions {
+        let known = MarkdownExtensions.names.map(\.name).joined(separator: ", ")
+        func named(_ name: String, line: Int) -> MarkdownExtensions? {
+            if let value = MarkdownExtensions.named(name) { return value }
+            error("markdown.extensions: неизвестное расширение «\(name)»", line, hint: "известны: \(known)")
+            return nil
+        }
+        if let list = entry.value.list {
+            var set: MarkdownExtensions = []
+            for item in list {
+                guard let name = item.string else {
+                    error("markdown.extensions: ожидалось имя расширения", entry.line, hint: "известны: \(known)")
+                    continue
+                }
+                if let value = named(name, line: entry.line) { set.insert(value) }
+            }
+            return set
+        }
+        guard let entries = entry.value.entries else {
+            error("markdown.extensions: ожидался список имён или словарь имя: true/false", entry.line, hint: "известны: \(known)")
+            return .all
+        }
+        var set = MarkdownExtensions.all
+        for e in entries {
+            guard let value = named(e.key, line: e.line) else { continue }
+            guard let on = bool(e) else { continue }
+            if on { set.insert(value) } else { set.remove(value) }
+        }
+        return set
     }
 
     private mutating func readTypes(_ entry: MetaEntry) -> [ContentType] {

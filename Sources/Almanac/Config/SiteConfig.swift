@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable {
     /// Raw HTML and unsafe URLs in Markdown pass through; only for trusted content.
     public var unsafeHTML: Bool
     public var smartPunctuation: Bool
+    /// GitHub's Markdown extensions in use (`markdown: extensions:`); all by default.
+    public var markdownExtensions: MarkdownExtensions = .all
     public var contentTypes: [ContentType]
     public var search: SearchSettings
     /// Extra top-level keys, handed to templates as `site.params`.

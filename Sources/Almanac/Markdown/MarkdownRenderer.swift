@@ -8,18 +8,26 @@ public struct MarkdownRenderer: Sendable {
         /// Pass raw HTML and unsafe URLs through (trusted sites only).
         public var unsafeHTML: Bool
         public var smartPunctuation: Bool
-        /// Headings get ids and permalinks, a leading `# ` heading is lifted out as the title.
-        /// Off, the output is exactly cmark's (the CommonMark spec test runs that way).
+        /// The site's own markup: headings get ids (`{#id}` honoured) and permalinks, a leading
+        /// `# ` heading is lifted out as the title, tables scroll in a labelled container.
+        /// Off, the output is exactly cmark's, or cmark-gfm's with extensions (the spec tests run that way).
         public var decorateHeadings: Bool
         /// Accessible name of the permalink beside each heading (from the UI strings).
         public var permalinkLabel: String
+        /// GitHub's extensions in use; `[]` is plain CommonMark.
+        public var extensions: MarkdownExtensions
+        /// Words the extensions show (callout titles, footnote back-links), from the UI strings.
+        public var labels: ExtensionLabels
 
         public init(unsafeHTML: Bool = false, smartPunctuation: Bool = true, decorateHeadings: Bool = true,
-                    permalinkLabel: String = "Ссылка на раздел") {
+                    permalinkLabel: String = "Ссылка на раздел", extensions: MarkdownExtensions = .all,
+                    labels: ExtensionLabels = ExtensionLabels()) {
             self.unsafeHTML = unsafeHTML
             self.smartPunctuation = smartPunctuation
             self.decorateHeadings = decorateHeadings
             self.permalinkLabel = permalinkLabel
+            self.extensions = extensions
+            self.labels = labels
         }
     }
 
@@ -38,21 +46,28 @@ public struct MarkdownRenderer: Sendable {
         var cmarkOptions = CMARK_OPT_VALIDATE_UTF8
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         if options.smartPunctuation { cmarkOptions |= CMARK_OPT_SMART }
-        let bytes = Array(body.utf8)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    cmark_parse_document($0, bytes.count, cmarkOptions)
-                }
-            } ?? cmark_parse_document("", 0, cmarkOptions)
-        }) else {
+        var bytes = Array(body.utf8)
+        // Footnote definitions are hidden from cmark before it parses (it reads them as link definitions).
+        var footnotes: [FootnoteSource.Definition]?
+        if options.extensions.contains(.footnotes), let found = FootnoteSource.rewrite(bytes) {
+            bytes = found.bytes
+            footnotes = found.definitions
+        }
+        guard let document = CmarkNodes.parse(bytes, options: cmarkOptions) else {
             return RenderedPage(html: "", headings: [], links: [], sections: [], leadingTitle: nil, wordCount: 0)
         }
         defer { cmark_node_free(document) }
 
-        var walk = TreeWalk(lineOffset: firstLine - 1, decorate: options.decorateHeadings)
+        var layer = GitHubLayer.Result()
+        if !options.extensions.isEmpty {
+            layer = GitHubLayer(extensions: options.extensions, labels: options.labels, siteMarkup: options.decorateHeadings,
+                                cmarkOptions: cmarkOptions).apply(to: document, source: bytes, footnotes: footnotes)
+        }
+        var walk = TreeWalk(lineOffset: firstLine - 1, decorate: options.decorateHeadings,
+                            rowLines: layer.rowLines, headingIds: layer.headingIds)
         walk.visit(document)
         walk.links = Self.characterColumns(walk.links, bytes: bytes, lineOffset: firstLine - 1)
+        if let footnotes { walk.links = Self.shiftColumns(walk.links, definitions: footnotes, lineOffset: firstLine - 1) }
 
         // Links first: decorating a heading frees its node, and any link inside it.
         if let rewrite {
@@ -67,14 +82,20 @@ public struct MarkdownRenderer: Sendable {
         if options.decorateHeadings {
             leadingTitle = liftLeadingTitle(document, walk: &walk)
             decorateHeadings(walk.headingNodes, headings: walk.headings, cmarkOptions: cmarkOptions)
+            FocusableCodeBlocks.apply(to: walk.codeBlockNodes, cmarkOptions: cmarkOptions)
         }
         guard let rendered = cmark_render_html(document, cmarkOptions) else {
             return RenderedPage(html: "", headings: [], links: [], sections: [], leadingTitle: nil, wordCount: 0)
         }
         let html = String(cString: rendered)
         free(rendered)
+        let problems = layer.problems.map { p -> MarkdownProblem in
+            var p = p
+            p.line += firstLine - 1
+            return p
+        }
         return RenderedPage(html: html, headings: walk.headings, links: walk.links, sections: walk.sections.finished(),
-                            leadingTitle: leadingTitle, wordCount: walk.wordCount)
+                            leadingTitle: leadingTitle, wordCount: walk.wordCount, problems: problems)
     }
 
     /// cmark counts columns in bytes; editors count characters, and Cyrillic takes two bytes each.
@@ -88,6 +109,18 @@ public struct MarkdownRenderer: Sendable {
             guard link.column > 1, line >= 0, line < lineStarts.count else { return link }
             let start = lineStarts[line], end = min(start + link.column - 1, bytes.count)
             link.column = 1 + String(decoding: bytes[start..<end], as: UTF8.self).count
+            return link
+        }
+    }
+
+    /// A footnote's first line lost its `[^label]:` marker before cmark saw it: columns on it move back.
+    private static func shiftColumns(_ links: [OutgoingLink], definitions: [FootnoteSource.Definition],
+                                     lineOffset: Int) -> [OutgoingLink] {
+        let shifts = Dictionary(definitions.map { ($0.line + lineOffset, $0.columnShift) }, uniquingKeysWith: { a, _ in a })
+        return links.map { link in
+            guard link.column > 0, let shift = shifts[link.line] else { return link }
+            var link = link
+            link.column += shift
             return link
         }
     }
@@ -121,7 +154,7 @@ public struct MarkdownRenderer: Sendable {
             let open = "<h\(level)>", close = "</h\(level)>\n"
             guard html.hasPrefix(open), html.hasSuffix(close) else { continue }
             html = String(html.dropFirst(open.count).dropLast(close.count))
-            // The anchor is ASCII [a-z0-9-] by construction (Slug), so it needs no escaping.
+            // The anchor is ASCII [A-Za-z0-9_-] by construction (Slug, HeadingIds), so it needs no escaping.
             cmark_node_set_on_enter(block, "<h\(level) id=\"\(heading.anchor)\">\(html)"
                 + " <a class=\"permalink\" href=\"#\(heading.anchor)\" aria-label=\"\(label)\">#</a></h\(level)>")
             cmark_node_set_on_exit(block, "")
@@ -136,17 +169,23 @@ public struct MarkdownRenderer: Sendable {
 private struct TreeWalk {
     let lineOffset: Int
     let decorate: Bool
+    /// Lines of table rows (custom nodes have none of their own) and anchors fixed by `{#id}`.
+    let rowLines: [OpaquePointer: Int]
+    let headingIds: [OpaquePointer: String]
     var headings: [Heading] = []
     var headingNodes: [OpaquePointer] = []
     var links: [OutgoingLink] = []
     var linkNodes: [(OpaquePointer, Bool)] = []
+    var codeBlockNodes: [OpaquePointer] = []
     var sections = SectionText()
     var wordCount = 0
     private var anchors = AnchorAllocator()
 
-    init(lineOffset: Int, decorate: Bool) {
+    init(lineOffset: Int, decorate: Bool, rowLines: [OpaquePointer: Int] = [:], headingIds: [OpaquePointer: String] = [:]) {
         self.lineOffset = lineOffset
         self.decorate = decorate
+        self.rowLines = rowLines
+        self.headingIds = headingIds
     }
 
     mutating func visit(_ document: OpaquePointer) {
@@ -167,7 +206,7 @@ private struct TreeWalk {
                 } else {
                     headingDepth -= 1
                     let text = headingText.trimmedWhitespace
-                    let anchor = anchors.allocate(for: text)
+                    let anchor = headingIds[node].map { anchors.allocate(fixed: $0) } ?? anchors.allocate(for: text)
                     let level = Int(cmark_node_get_heading_level(node))
                     headings.append(Heading(level: level, text: text, anchor: anchor, line: line(of: node)))
                     headingNodes.append(node)
@@ -180,11 +219,17 @@ private struct TreeWalk {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if headingDepth > 0 { headingText += " " } else { sections.append(" ") }
             case CMARK_NODE_CODE_BLOCK:
+                if decorate { codeBlockNodes.append(node) }
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 sections.append(literal)
                 sections.endBlock()
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
                 if !entering { sections.endBlock() }
+            case CMARK_NODE_CUSTOM_INLINE:
+                // Table cells: their text is searchable, with a space between cells instead of a pipe.
+                if !entering, headingDepth == 0, cmark_node_next(node) != nil, CmarkNodes.isTableCell(node) { sections.append(" ") }
+            case CMARK_NODE_CUSTOM_BLOCK:
+                if !entering, CmarkNodes.isTableRow(node) { sections.endBlock() }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard entering else { continue }
                 let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
@@ -211,20 +256,15 @@ private struct TreeWalk {
         return count
     }
 
-    /// cmark 0.30 has positions for blocks only; an inline reports its nearest block's line.
     private func line(of node: OpaquePointer) -> Int {
-        var current: OpaquePointer? = node
-        while let n = current {
-            let l = Int(cmark_node_get_start_line(n))
-            if l > 0 { return l + lineOffset }
-            current = cmark_node_parent(n)
-        }
-        return lineOffset + 1
+        CmarkNodes.line(of: node, known: rowLines).line + lineOffset
     }
 
+    /// 0 (unknown) inside a table: cells were parsed on their own, so cmark's column is not the file's.
     private func column(of node: OpaquePointer) -> Int {
         let c = Int(cmark_node_get_start_column(node))
-        return c > 0 ? c : 0
+        guard c > 0, !CmarkNodes.line(of: node, known: rowLines).inTable else { return 0 }
+        return c
     }
 }
 

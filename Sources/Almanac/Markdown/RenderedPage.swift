@@ -8,6 +8,8 @@ public struct RenderedPage: Sendable {
     /// Text of a leading `# ` heading, which is removed from `html` (the layout shows the title).
     public var leadingTitle: String?
     public var wordCount: Int
+    /// What the writer should fix (a footnote without text, one defined twice), file lines.
+    public var problems: [MarkdownProblem] = []
 
     /// First paragraph's text, shortened: the fallback for a missing description.
     public var summary: String {
@@ -15,6 +17,16 @@ public struct RenderedPage: Sendable {
         let firstParagraph = text.prefix(while: { $0 != "\n" }).prefix(400)
         return String(firstParagraph).shortened(to: 200)
     }
+}
+
+/// Something the Markdown stage noticed that the writer should fix; the site stage reports it
+/// as a warning with the page's file.
+public struct MarkdownProblem: Sendable, Hashable {
+    /// Line in the source file.
+    public var line: Int
+    public var code: String
+    public var message: String
+    public var hint: String?
 }
 
 public struct Heading: Sendable, Hashable {

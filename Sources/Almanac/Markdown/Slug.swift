@@ -11,7 +11,10 @@ public enum Slug {
     private static let extra: [UInt32: String] = [0x451: "e", 0x456: "i", 0x457: "yi", 0x454: "ye", 0x491: "g", 0x45E: "u"]
 
     /// `Что делать, если «всё сломалось»?` → `chto-delat-esli-vse-slomalos`.
-    public static func make(_ text: String, maxLength: Int = 80) -> String {
+    /// `forAnchor`: a heading's id, made as GitHub and MkDocs make Latin ones: `_` is kept and
+    /// accents are folded (`Café_Menu` → `cafe_menu`). Cyrillic is the same either way, so the
+    /// anchors pages already link to do not move.
+    public static func make(_ text: String, maxLength: Int = 80, forAnchor: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(min(text.utf8.count, maxLength + 8))
         var pendingDash = false
@@ -27,6 +30,10 @@ public enum Slug {
                 piece = Substring(t)
             } else if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
                 piece = Substring(String(UnicodeScalar(UInt8(v))))
+            } else if forAnchor && v == 0x5F {
+                piece = "_"
+            } else if forAnchor, (0xC0...0x24F).contains(v), let folded = latinFolded(v) {
+                piece = Substring(folded)
             } else if v == 0x27 || v == 0x2019 {
                 continue  // apostrophes join words: «don't» → dont
             } else {
@@ -41,6 +48,21 @@ public enum Slug {
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out
+    }
+
+    /// Letters that do not decompose into a base letter and an accent.
+    private static let ligatures: [UInt32: String] = [
+        0xDF: "ss", 0xE6: "ae", 0xC6: "ae", 0x153: "oe", 0x152: "oe", 0xF8: "o", 0xD8: "o", 0x111: "d", 0x110: "d",
+        0x142: "l", 0x141: "l", 0xFE: "th", 0xDE: "th", 0xF0: "d", 0xD0: "d", 0x131: "i",
+    ]
+
+    /// `é` → `e`, `Ñ` → `n`: the base letter of a Latin letter with diacritics, lower-cased.
+    private static func latinFolded(_ v: UInt32) -> String? {
+        if let l = ligatures[v] { return l }
+        guard let scalar = Unicode.Scalar(v),
+              let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first,
+              base.isASCII, base.properties.isAlphabetic else { return nil }
+        return String(base).lowercased()
     }
 }
 
@@ -57,8 +79,16 @@ struct AnchorAllocator {
     init() { used = Self.reserved }
 
     mutating func allocate(for text: String) -> String {
-        let slug = Slug.make(text)
-        let base = slug.isEmpty ? "section" : slug
+        let slug = Slug.make(text, forAnchor: true)
+        return allocate(base: slug.isEmpty ? "section" : slug)
+    }
+
+    /// The writer's own `{#id}`: taken as written, made unique like any other.
+    mutating func allocate(fixed id: String) -> String {
+        allocate(base: id)
+    }
+
+    private mutating func allocate(base: String) -> String {
         var candidate = base
         var n = nextSuffix[base] ?? 2
         while used.contains(candidate) {

@@ -144,7 +144,8 @@ public struct BuildSession: Sendable {
         for (i, page) in plan.pages.enumerated() { planIndex[page.id] = i }
         renderer = MarkdownRenderer(options: .init(
             unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
-            permalinkLabel: theme?.strings["heading.permalink"] ?? "#"))
+            permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
+            labels: ExtensionLabels(strings: theme?.strings.values ?? [:])))
         let bodies = renderMarkdown(plan.pages)
         for (page, body) in zip(plan.pages, bodies) { rendered[page.id] = body }
         previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)

@@ -63,6 +63,10 @@ public enum SiteGraph {
         let severity: Diagnostic.Severity = plan.config.links == .error ? .error : .warning
         var diagnostics: [Diagnostic] = []
         var linked: Set<String> = []
+        for problem in page.rendered.problems {
+            diagnostics.append(.warning(problem.message, file: page.source.sourcePath, line: problem.line, column: 0,
+                                        code: problem.code, hint: problem.hint))
+        }
         for link in page.rendered.links {
             let r = plan.resolver.resolve(link.destination, fromContentPath: page.source.contentPath, address: page.address)
             func report(_ message: String, code: String, hint: String? = nil) {

@@ -39,4 +39,11 @@ import Testing
         let plain = MarkdownRenderer(options: .init(smartPunctuation: false))
         #expect(plain.render("\"цитата\"").html.contains("&quot;цитата&quot;"))
     }
+
+    @Test func codeBlocksTakeKeyboardFocusInTheSiteMarkupOnly() {
+        #expect(renderer.render("```swift\nlet x = 1\n```\n").html == "<pre tabindex=\"0\"><code class=\"language-swift\">let x = 1\n</code></pre>\n")
+        let plain = MarkdownRenderer(options: .init(decorateHeadings: false))
+        #expect(plain.render("    код\n").html == "<pre><code>код\n</code></pre>\n")
+        #expect(renderer.render("    код\n").sections.first?.text == "код", "code stays searchable")
+    }
 }

@@ -37,6 +37,7 @@ const KEYS = {
   Escape: { code: 'Escape', keyCode: 27 },
   ArrowDown: { code: 'ArrowDown', keyCode: 40 },
   ArrowUp: { code: 'ArrowUp', keyCode: 38 },
+  ArrowRight: { code: 'ArrowRight', keyCode: 39 },
   Tab: { code: 'Tab', keyCode: 9 },
   ArrowLeft: { code: 'ArrowLeft', keyCode: 37 },
   ArrowRight: { code: 'ArrowRight', keyCode: 39 },

@@ -1,0 +1,45 @@
+import CCmark
+
+/// GitHub-flavoured Markdown as a layer over cmark 0.30's tree: block passes first (tables,
+/// footnote definitions, callouts), then inline passes over the text nodes (footnote
+/// references, task lists, strikethrough, autolinks). Every pass walks the tree with cmark's
+/// iterator, once, so the cost stays linear in the page and deep nesting costs no stack.
+struct GitHubLayer {
+    let extensions: MarkdownExtensions
+    let labels: ExtensionLabels
+    /// The site's own markup (scroll containers, accessible names, heading ids); off, the
+    /// output is cmark-gfm's byte for byte.
+    let siteMarkup: Bool
+    let cmarkOptions: Int32
+
+    struct Result {
+        /// Body line of each table row, for links in cells.
+        var rowLines: [OpaquePointer: Int] = [:]
+        /// `{#id}` the writer gave a heading.
+        var headingIds: [OpaquePointer: String] = [:]
+        /// Body lines.
+        var problems: [MarkdownProblem] = []
+    }
+
+    func apply(to document: OpaquePointer, source: [UInt8], footnotes: [FootnoteSource.Definition]?) -> Result {
+        var result = Result()
+        if extensions.contains(.tables) {
+            let pass = TablePass(options: cmarkOptions, wrap: siteMarkup, label: labels.table)
+            result.rowLines = pass.apply(to: document, source: SourceLines(source))
+        }
+        // cmark leaves `[`, `^1`, `]` as separate text nodes; the inline passes read whole runs.
+        cmark_consolidate_text_nodes(document)
+        if siteMarkup && extensions.contains(.headingIds) {
+            result.headingIds = HeadingIds.extract(from: document)
+        }
+        if let footnotes {
+            FootnotePass(labels: labels, siteMarkup: siteMarkup)
+                .apply(to: document, definitions: footnotes, known: result.rowLines, problems: &result.problems)
+        }
+        if extensions.contains(.callouts) { Callouts.apply(to: document, labels: labels) }
+        if extensions.contains(.taskLists) { TaskListPass(labels: siteMarkup ? labels : nil).apply(to: document) }
+        if extensions.contains(.strikethrough) { StrikethroughPass().apply(to: document) }
+        if extensions.contains(.autolinks) { AutolinkPass().apply(to: document) }
+        return result
+    }
+}

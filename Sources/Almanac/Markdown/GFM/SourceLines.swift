@@ -1,0 +1,28 @@
+/// Where each line of a page body starts, so a block's lines can be read back as written.
+struct SourceLines {
+    let bytes: [UInt8]
+    private(set) var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    }
+
+    var count: Int { starts.count }
+
+    /// Whether lines `first...last` (1-based) hold `byte`, without making strings of them.
+    func lines(_ first: Int, _ last: Int, contain byte: UInt8) -> Bool {
+        guard first >= 1, last >= first, last <= starts.count else { return false }
+        let end = last < starts.count ? starts[last] : bytes.count
+        return bytes[starts[first - 1]..<end].contains(byte)
+    }
+
+    /// Line `number` (1-based) without its line break, from byte column `column` (1-based).
+    func line(_ number: Int, fromColumn column: Int = 1) -> Substring {
+        guard number >= 1, number <= starts.count else { return "" }
+        var end = number < starts.count ? starts[number] - 1 : bytes.count
+        if end > 0, end - 1 >= starts[number - 1], bytes[end - 1] == 0x0D { end -= 1 }
+        let start = min(starts[number - 1] + max(column - 1, 0), end)
+        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+}
