@@ -89,7 +89,8 @@ t('synonyms from almanac.yml reach pages that only use another member, in any fo
     load: async (p) => (p === 'meta.json' ? { ...(await load(p)), synonyms: [] } : load(p)),
   });
   const cases = [
-    ['хейтеров ', 'replies/abusive-comment/'],                   // хейтер → оскорбление
+    // (not «хейтеров»: readers write it, so the template's asked_as holds it now)
+    ['травли ', 'replies/abusive-comment/'],                     // травля → оскорбление
     ['слили базу клиентов ', 'replies/data-leak/'],                // слили базу → утечка данных
     ['возврат средств ', 'replies/refund-request/'],               // → вернуть деньги
     ['вбросы ', 'replies/misinformation/'],                       // вброс → фейк, дезинформация
