@@ -84,17 +84,21 @@ t('a Latin or Russian word the index holds is never swapped', async () => {
 });
 
 t('synonyms from almanac.yml reach pages that only use another member, in any form', async () => {
-  const load = diskLoader(site);
+  // The templates' asked_as holds many of these words too: both sides leave phrasings unindexed,
+  // so the difference is the synonyms' alone.
+  const plain = diskLoader(buildBundledSite({ name: 'no-phrasings', editConfig: (text) => text.replace('search: phrasings}', '}') }));
+  const engine = Almanac.search.createEngine({ load: plain });
   const without = Almanac.search.createEngine({
-    load: async (p) => (p === 'meta.json' ? { ...(await load(p)), synonyms: [] } : load(p)),
+    load: async (p) => (p === 'meta.json' ? { ...(await plain(p)), synonyms: [] } : plain(p)),
   });
   const cases = [
-    // (not «хейтеров»: readers write it, so the template's asked_as holds it now)
-    ['травли ', 'replies/abusive-comment/'],                     // травля → оскорбление
+    ['хейтеров ', 'replies/abusive-comment/'],                   // хейтер → оскорбление
     ['слили базу клиентов ', 'replies/data-leak/'],                // слили базу → утечка данных
-    ['возврат средств ', 'replies/refund-request/'],               // → вернуть деньги
+    // (not «возврат средств»: a two-word query whose pair no page holds now ranks pages with one
+    // word, and «возврат» alone finds the template)
+    ['травли ', 'replies/abusive-comment/'],                     // травля → оскорбление
     ['вбросы ', 'replies/misinformation/'],                       // вброс → фейк, дезинформация
-    ['лидера мнений ', 'replies/influencer-attack/'],              // → блогер, инфлюенсер
+    ['развенчать ', 'replies/misinformation/'],                  // → опровержение
   ];
   for (const [q, page] of cases) {
     assert.ok(!urls(await without.search(q)).slice(0, 5).includes(page), `without synonyms «${q}» misses ${page}`);
