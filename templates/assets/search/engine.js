@@ -41,6 +41,9 @@
     weakWeight: 0.3,
     /** A page that serves the channel a query names (ВК, на ВБ) has its score multiplied by this. */
     channelBoost: 1.3,
+    /** …and the channel's name in a page's text counts this share: that a page mentions
+     *  Telegram says little about whether it answers a situation there. */
+    channelTextWeight: 0.3,
     /** A result lands on the page itself, not a section, when its title, label or phrasings hold
      *  at least this share of the query weight the page matched. */
     pageFirstShare: 0.5,
@@ -714,7 +717,7 @@
       if (!required.length) required = clauses.filter((c) => !c.channel);
       if (!required.length) required = clauses;
       for (const c of clauses) c.required = required.includes(c);
-      const factor = (c) => (c.required ? 1 : c.weak ? LIMITS.weakWeight : 2 * LIMITS.weakWeight);
+      const factor = (c) => (c.required ? 1 : c.weak ? LIMITS.weakWeight : LIMITS.channelTextWeight);
       // matched[d]: how many required clauses page d matches; union: pages matching any, in first-seen order.
       const total = new Float64Array(n), matched = new Uint8Array(n), seen = new Uint8Array(n), union = [];
       for (const c of clauses) {
