@@ -125,3 +125,18 @@ t('a hyphenated word being typed completes as written together, on either layout
   assert.equal(swapped.corrected, 'бот-фер');
   assert.deepEqual(urls(swapped), urls(r));
 });
+
+t('two words that few pages hold together: pages with one of them compete («подаст в суд»)', async () => {
+  const both = await engine.search('подаст в суд ');
+  assert.equal(both.partial, false);
+  assert.ok(urls(both).slice(0, 5).includes('replies/legal-threat/'), urls(both).join(' '));
+  const saved = Almanac.search.LIMITS.fewFull;
+  Almanac.search.LIMITS.fewFull = 0;
+  try {
+    assert.ok(!urls(await engine.search('подаст в суд ')).includes('replies/legal-threat/'));
+  } finally {
+    Almanac.search.LIMITS.fewFull = saved;
+  }
+  // A word nothing holds still leaves a partial answer, flagged.
+  assert.equal((await engine.search('кризис xyzzy ')).partial, true);
+});
