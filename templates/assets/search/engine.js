@@ -941,9 +941,8 @@
         return found;
       };
       const weightOf = (set) => [...set].reduce((sum, t) => sum + weights.get(t), 0);
-      const everywhere = termsIn([f.title, f.label, f.description, ...f.phrasings, ...f.sections.flatMap((s) => [s.heading, s.text])]);
       const onPage = termsIn([f.title, f.label, ...f.phrasings]);
-      const pageFirst = everywhere.size > 0 && weightOf(onPage) >= LIMITS.pageFirstShare * weightOf(everywhere);
+      const everywhere = new Set([...onPage, ...termsIn([f.description])]);
       // The section whose heading and text hold the most query weight; the page top if none does.
       let section = null, bestScore = 0;
       const scored = [];
@@ -959,7 +958,9 @@
         for (const [term, hits] of found) sc += weights.get(term) * (1 + Math.log(hits));
         if (sc > bestScore) [section, bestScore] = [s, sc];
         if (sc > 0 && s.anchor && s.heading) scored.push({ s, sc });
+        for (const term of found.keys()) everywhere.add(term);
       }
+      const pageFirst = everywhere.size > 0 && weightOf(onPage) >= LIMITS.pageFirstShare * weightOf(everywhere);
       const subSections = pageFirst
         ? scored.sort((a, b) => b.sc - a.sc).slice(0, LIMITS.subSections)
           .map(({ s }) => ({ heading: s.heading, anchor: s.anchor, url: f.url + '#' + s.anchor }))
