@@ -42,6 +42,10 @@ t('weak words weigh little and are never required', async () => {
   assert.equal(urls(wrapped)[0], bare[0]);
   // «шаблон» is weak: the template comes first, not the case that says «шаблон» and «извинение».
   assert.equal(urls(await engine.search('шаблон извинения'))[0], 'replies/apology/');
+  // Filler around a situation changes nothing at the top.
+  const filler = await engine.search('ребят подскажите пожалуйста короче сайт лежит ');
+  assert.equal(filler.partial, false);
+  assert.equal(urls(filler)[0], urls(await engine.search('сайт лежит '))[0]);
   // A query of weak words only still searches them.
   assert.ok((await engine.search('шаблон ')).results.length > 0);
   const meta = await engine.ready();
