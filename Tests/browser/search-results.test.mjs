@@ -147,3 +147,14 @@ test('http: the search page leaves the writers\' documentation out until the box
   await other.waitFor('.search-results li');
   assert.match(await other.evaluate(() => document.querySelector('[data-search-summary]').textContent), /документация для авторов/);
 });
+
+for (const mode of ['http', 'file']) {
+  test(`${mode}: a channel in the query («вк задержка») loads the channel piece and puts its template first`, { skip }, async () => {
+    const page = await pageAt(1366, 768);
+    await page.goto(url(mode, 'principles/speed/'));
+    await headerSearch(page, 'вк задержка');
+    const first = await page.evaluate(() => document.querySelector('#search-listbox [role=option] .search-hit-title').textContent);
+    assert.equal(first, 'Задержка доставки');
+    assert.deepEqual(page.errors, []);
+  });
+}
