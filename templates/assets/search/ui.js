@@ -307,8 +307,9 @@
           a.href = root + hit.url;
           a.appendChild(resultBody(hit));
           if (hit.sections && hit.sections.length) {
-            const subs = li.appendChild(el('ul', 'search-subs'));
-            for (const s of hit.sections) subs.appendChild(el('li')).appendChild(subLink(hit, s));
+            // Links in a block, not a nested list: a result stays one list item.
+            const subs = li.appendChild(el('div', 'search-subs'));
+            for (const s of hit.sections) subs.appendChild(subLink(hit, s));
           }
           if (hit.tags.length) li.appendChild(el('span', 'search-hit-tags', hit.tags.join(' · ')));
           list.appendChild(li);
