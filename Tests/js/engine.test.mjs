@@ -96,6 +96,16 @@ t('compounds match written with a hyphen, together or apart', async () => {
   }
 });
 
+t('a hyphenated word still being typed completes as written together, on either layout', async () => {
+  // «веб-сок» → «вебсокет», the indexed form of «веб-сокет»; «сок» alone is no word of the site.
+  const typed = await engine.search('веб-сок');
+  assert.ok(urls(typed).includes('cases/outage/'), urls(typed).join(' '));
+  assert.equal(typed.partial, false);
+  const swapped = await engine.search('dt,-cjr');
+  assert.equal(swapped.corrected, 'веб-сок');
+  assert.deepEqual(urls(swapped), urls(typed));
+});
+
 t('filters by type, section, tag and status narrow results', async () => {
   const all = urls(await engine.search('заказ '));
   assert.ok(all.length >= 2);

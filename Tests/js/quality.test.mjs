@@ -20,12 +20,13 @@ before(() => {
 const t = (name, fn) => test(name, { skip: missingBinary }, fn);
 const urls = (r) => r.results.map((x) => x.url.split('#')[0]);
 
-t('the judged query set: hit@5 ≥ 0.97 overall and ≥ 0.8 on typos; situations put their reply first', async () => {
+t('the judged query set: hit@5 ≥ 0.97 and MRR ≥ 0.93 overall, hit@5 ≥ 0.8 on typos; situations put their reply first', async () => {
   const judged = readJudgedQueries();
   assert.ok(judged.queries.length >= 70, `${judged.queries.length} judged queries`);
   const report = await evaluate(site, judged);
   const misses = report.rows.filter((r) => r.rank === 0 || r.rank > 5).map((r) => `[${r.category}] ${r.q} → ${r.top.join(' ')}`);
   assert.ok(report.overall.hit5 >= 0.97, `hit@5 ${report.overall.hit5.toFixed(3)}; misses:\n${misses.join('\n')}`);
+  assert.ok(report.overall.mrr >= 0.93, `MRR ${report.overall.mrr.toFixed(3)}; misses:\n${misses.join('\n')}`);
   assert.ok(report.categories.typo.hit5 >= 0.8, `typos: hit@5 ${report.categories.typo.hit5}`);
   for (const id of Object.keys(judged.categories)) assert.ok(report.categories[id]?.queries >= 5, `category ${id} has at least 5 queries`);
   const notFirst = report.rows.filter((r) => r.category === 'boost' && r.rank !== 1);
@@ -84,16 +85,21 @@ t('a Latin or Russian word the index holds is never swapped', async () => {
 });
 
 t('synonyms from almanac.yml reach pages that only use another member, in any form', async () => {
-  const load = diskLoader(site);
+  // The templates' asked_as holds many of these words too: both sides leave phrasings unindexed,
+  // so the difference is the synonyms' alone.
+  const plain = diskLoader(buildBundledSite({ name: 'no-phrasings', editConfig: (text) => text.replace('search: phrasings}', '}') }));
+  const engine = Almanac.search.createEngine({ load: plain });
   const without = Almanac.search.createEngine({
-    load: async (p) => (p === 'meta.json' ? { ...(await load(p)), synonyms: [] } : load(p)),
+    load: async (p) => (p === 'meta.json' ? { ...(await plain(p)), synonyms: [] } : plain(p)),
   });
   const cases = [
     ['хейтеров ', 'replies/abusive-comment/'],                   // хейтер → оскорбление
     ['слили базу клиентов ', 'replies/data-leak/'],                // слили базу → утечка данных
-    ['возврат средств ', 'replies/refund-request/'],               // → вернуть деньги
+    // (not «возврат средств»: a two-word query whose pair no page holds now ranks pages with one
+    // word, and «возврат» alone finds the template)
+    ['травли ', 'replies/abusive-comment/'],                     // травля → оскорбление
     ['вбросы ', 'replies/misinformation/'],                       // вброс → фейк, дезинформация
-    ['лидера мнений ', 'replies/influencer-attack/'],              // → блогер, инфлюенсер
+    ['развенчать ', 'replies/misinformation/'],                  // → опровержение
   ];
   for (const [q, page] of cases) {
     assert.ok(!urls(await without.search(q)).slice(0, 5).includes(page), `without synonyms «${q}» misses ${page}`);

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { loadRuntime, diskLoader, runtimeDirectory, repositoryRoot } from './search-runtime.mjs';
 
 export const JUDGED_QUERIES = path.join(repositoryRoot, 'Tests/js/fixtures/judged-queries.json');
+/** Everyday situation phrasings, written apart from the synonyms and the templates' asked_as. */
+export const EVERYDAY_QUERIES = path.join(repositoryRoot, 'Tests/js/fixtures/everyday-situations.json');
 /** Ranks beyond this count as a miss for MRR too: a reader does not scroll further. */
 export const DEPTH = 10;
 
@@ -17,12 +19,13 @@ export function readJudgedQueries(file = JUDGED_QUERIES) {
  * Runs every query as typed (no trailing space: the last word is still being typed, as in the
  * header box) and returns per-query ranks plus hit@5 and MRR per category and overall.
  */
-export async function evaluate(siteDir, judged = readJudgedQueries()) {
+export async function evaluate(siteDir, judged = readJudgedQueries(), options = {}) {
   const Almanac = loadRuntime(runtimeDirectory(siteDir));
   const engine = Almanac.search.createEngine({ load: diskLoader(siteDir) });
+  const searchOptions = options.search || {};
   const rows = [];
   for (const item of judged.queries) {
-    const response = await engine.search(item.q, { limit: DEPTH });
+    const response = await engine.search(item.q, { ...searchOptions, limit: DEPTH });
     const urls = response.results.map((r) => r.url.split('#')[0]);
     const ranks = item.expect.map((u) => urls.indexOf(u) + 1).filter((r) => r > 0);
     const rank = ranks.length ? Math.min(...ranks) : 0;
@@ -30,6 +33,8 @@ export async function evaluate(siteDir, judged = readJudgedQueries()) {
   }
   const summarize = (list) => ({
     queries: list.length,
+    hit1: list.filter((r) => r.rank === 1).length / list.length,
+    hit3: list.filter((r) => r.rank > 0 && r.rank <= 3).length / list.length,
     hit5: list.filter((r) => r.rank > 0 && r.rank <= 5).length / list.length,
     mrr: list.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / list.length,
   });

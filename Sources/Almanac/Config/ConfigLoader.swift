@@ -245,6 +245,16 @@ struct ConfigReader {
             case "values": field.values = (e.value.list ?? []).compactMap(\.string)
             case "ref": field.refType = string(e)
             case "label": field.label = string(e) ?? field.name
+            case "min_items":
+                if case .int(let n) = e.value, n >= 0 { field.minItems = n }
+                else { error("\(place).min_items: ожидалось целое число от 0", e.line) }
+            case "search":
+                let name = e.value.string ?? ""
+                if let role = FieldSchema.SearchRole(rawValue: name) { field.search = role }
+                else {
+                    error("\(place).search: неизвестное значение «\(name)»", e.line,
+                          hint: "допустимы " + FieldSchema.SearchRole.allCases.map(\.rawValue).joined(separator: ", "))
+                }
             case "labels":
                 for l in e.value.entries ?? [] { field.valueLabels[l.key] = l.value.string ?? l.key }
             case "icons":
@@ -268,10 +278,14 @@ struct ConfigReader {
                 if let kind = FieldSchema.Kind(rawValue: name) { field.itemKind = kind }
                 else { error("\(place): неизвестный тип элементов «\(name)»", e.line) }
             default:
-                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels, icons, limits")
+                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels, icons, limits, min_items, search")
             }
         }
         if field.refType != nil && field.kind == .list { field.itemKind = .ref }
+        if field.minItems > 0 && field.kind != .list {
+            error("\(place).min_items: подходит только к полю типа list", entry.line)
+            field.minItems = 0
+        }
         return field
     }
 
@@ -285,6 +299,15 @@ struct ConfigReader {
             switch e.key {
             case "synonyms":
                 settings.synonyms = (e.value.list ?? []).map { ($0.list ?? []).compactMap(\.string) }
+            case "weak_words":
+                guard let list = e.value.list else { error("search.weak_words: ожидался список слов", e.line); continue }
+                settings.weakWords = list.compactMap(\.string)
+            case "channels":
+                guard let groups = e.value.entries else {
+                    error("search.channels: ожидался словарь «канал: [слова, которыми его называют]»", e.line)
+                    continue
+                }
+                settings.channelWords = groups.map { ($0.key, ($0.value.list ?? []).compactMap(\.string)) }
             case "boosts":
                 for b in e.value.entries ?? [] {
                     switch b.value {
@@ -293,7 +316,7 @@ struct ConfigReader {
                     default: error("search.boosts.\(b.key): ожидалось число", b.line)
                     }
                 }
-            default: error("search: неизвестный ключ «\(e.key)»", e.line, hint: "допустимы synonyms и boosts")
+            default: error("search: неизвестный ключ «\(e.key)»", e.line, hint: "допустимы synonyms, boosts, weak_words и channels")
             }
         }
         return settings

@@ -24,6 +24,22 @@ public struct FieldSchema: Sendable, Hashable {
     /// Length limits of allowed values, in characters (`Telegram: 4096`): the reply tool counts a
     /// variant for that channel against it. Only limits the platform itself sets belong here.
     public var valueLimits: [String: Int] = [:]
+    /// For `list`: the fewest items a page must give (`min_items: 8`), 0 for no minimum.
+    public var minItems: Int = 0
+    /// What the search does with the field's values (`search:` in almanac.yml), nil for nothing.
+    public var search: SearchRole?
+
+    /// How a field's values reach the search index.
+    public enum SearchRole: String, Sendable, Hashable, CaseIterable {
+        /// How readers describe the page (`asked_as`): a strong field of its own.
+        case phrasings
+        /// Indexed like the description, and shown beside the result's title (a reply's situation).
+        case label
+        /// Indexed like the description.
+        case meta
+        /// The page's channels: a query that names one prefers the pages that have it.
+        case channels
+    }
 
     public init(name: String, kind: Kind, required: Bool = false, values: [String] = [],
                 refType: String? = nil, itemKind: Kind = .string, label: String? = nil,

@@ -88,6 +88,10 @@ private struct FieldCheck {
             }
         case .list:
             guard let items = value.list else { return fail(field, line, "ожидался список, а не \(value.typeName)") }
+            if items.count < field.minItems {
+                fail(field, line, "в списке \(items.count) из не менее чем \(field.minItems) пунктов",
+                     hint: "добавьте ещё \(field.minItems - items.count)")
+            }
             for item in items {
                 if field.itemKind == .ref {
                     reference(item, field, line)

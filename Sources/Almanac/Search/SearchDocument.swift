@@ -17,6 +17,16 @@ public struct SearchDocument: Sendable, Hashable {
     /// The page's text cut at its headings; the first entry holds the text before
     /// the first heading and has an empty anchor.
     public var sections: [SearchSection]
+    /// How readers describe the page in their own words (fields with `search: phrasings`).
+    public var phrasings: [String] = []
+    /// Values indexed like the description (fields with `search: meta` or `search: label`).
+    public var metaValues: [String] = []
+    /// Shown beside the title in results (a reply's situation), empty if none.
+    public var label: String = ""
+    /// The channels the page serves (a field with `search: channels`), for the channel preference.
+    public var channels: [String] = []
+    /// A page of the writers' own documentation: out of the readers' default search scope.
+    public var authors = false
 
     public init(
         url: String, title: String, description: String, type: String, section: String,

@@ -46,12 +46,16 @@ public struct SearchIndexer: Sendable {
             shards: shardWriter.boundaries(shards), lexicons: lexicons.map(\.key),
             stopwords: Stopwords.list(languages: settings.languages), languages: settings.languages,
             synonyms: IndexMeta.synonymStems(settings.synonyms, analyzer: analyzer),
+            weakWords: IndexMeta.weakStems(settings.weakWords, analyzer: analyzer),
+            channels: IndexMeta.channelStems(settings.channelWords, analyzer: analyzer),
+            authors: IndexMeta.ranges(documents.indices.filter { documents[$0].authors }),
             facets: Dictionary(uniqueKeysWithValues: facets.map { facet, values in
                 (facet, values.map { IndexMeta.FacetValue(value: $0.value, label: $0.label, count: $0.docs.count) })
             }),
             scoring: .init(impactScale: index.postings.maxImpact / 255,
                            fieldWeights: [settings.fieldWeights.title, settings.fieldWeights.headings,
-                                          settings.fieldWeights.meta, settings.fieldWeights.body],
+                                          settings.fieldWeights.meta, settings.fieldWeights.body,
+                                          settings.fieldWeights.phrasings],
                            typeBoosts: settings.typeBoosts))
         return writer.metaFiles(meta) + files
     }

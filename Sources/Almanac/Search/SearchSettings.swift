@@ -7,12 +7,15 @@ public struct SearchSettings: Sendable, Hashable {
         /// Tags and description: chosen by the writer to say what the page is about.
         public var meta: Double
         public var body: Double
+        /// How readers describe the page (`asked_as`): almost a title, but many of them.
+        public var phrasings: Double
 
-        public init(title: Double = 6, headings: Double = 3, meta: Double = 2, body: Double = 1) {
+        public init(title: Double = 6, headings: Double = 3, meta: Double = 2, body: Double = 1, phrasings: Double = 4) {
             self.title = title
             self.headings = headings
             self.meta = meta
             self.body = body
+            self.phrasings = phrasings
         }
     }
 
@@ -27,6 +30,12 @@ public struct SearchSettings: Sendable, Hashable {
     public var languages: [String]
     /// Display names of content types for result lists and filters (`reply` → «Шаблон ответа»).
     public var typeNames: [String: String]
+    /// Words that carry no topic in this field (что, написать, клиент): they weigh little in a
+    /// query and are never required.
+    public var weakWords: [String] = []
+    /// Channel value → words and phrases readers name it by (`ВКонтакте: [ВК, VK]`); a query that
+    /// names a channel prefers the pages that list it, without dropping the others.
+    public var channelWords: [(String, [String])] = []
 
     public init(
         fieldWeights: FieldWeights = FieldWeights(),
@@ -43,4 +52,16 @@ public struct SearchSettings: Sendable, Hashable {
     }
 
     func boost(forType type: String) -> Double { typeBoosts[type] ?? 1 }
+
+    public static func == (a: SearchSettings, b: SearchSettings) -> Bool {
+        a.fieldWeights == b.fieldWeights && a.typeBoosts == b.typeBoosts && a.synonyms == b.synonyms
+            && a.languages == b.languages && a.typeNames == b.typeNames && a.weakWords == b.weakWords
+            && a.channelWords.map(\.0) == b.channelWords.map(\.0) && a.channelWords.map(\.1) == b.channelWords.map(\.1)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(fieldWeights); h.combine(typeBoosts); h.combine(synonyms); h.combine(languages)
+        h.combine(typeNames); h.combine(weakWords)
+        for (k, v) in channelWords { h.combine(k); h.combine(v) }
+    }
 }

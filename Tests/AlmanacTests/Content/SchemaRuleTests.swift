@@ -25,6 +25,7 @@ import Testing
               placeholders: {type: map}
               principles: {type: list, ref: principle}
               main_principle: {type: ref, ref: principle}
+              asked_as: {type: list, min_items: 3}
 
         """
 
@@ -48,6 +49,28 @@ import Testing
 
     @Test func aValidPagePasses() {
         #expect(problems(reply("channels: [Telegram]\nscore: 2.5\nurgent: true\nreview_by: 2027-01-31\nprinciples: [principles/speed]")) == [])
+    }
+
+    @Test func listWithFewerItemsThanItsMinimum() {
+        let d = problems(reply("channels: [Telegram]\nasked_as:\n  - сайт лежит\n  - не грузится"))
+        #expect(only(d, line: 4, "asked_as", "не менее чем 3", "ещё 1"))
+        #expect(problems(reply("asked_as: [сайт лежит, не грузится, упало приложение]")) == [])
+    }
+
+    @Test func minItemsOnlyFitsAListAndMustBeANumber() {
+        let (_, d) = ConfigLoader.parse("""
+            title: Т
+            types:
+              reply:
+                fields:
+                  situation: {type: string, min_items: 2}
+                  asked_as: {type: list, min_items: много}
+                  channels: {type: list, search: everywhere}
+
+            """)
+        #expect(d.contains { $0.line == 5 && $0.message.contains("min_items") && $0.message.contains("list") })
+        #expect(d.contains { $0.line == 6 && $0.message.contains("min_items") })
+        #expect(d.contains { $0.line == 7 && $0.message.contains("search") && $0.hint?.contains("phrasings") == true })
     }
 
     @Test func requiredFieldMissing() {

@@ -42,6 +42,42 @@ import Testing
         #expect(tags?.first?[1] as? String == "Негатив", "labels keep the writer's spelling")
     }
 
+    /// Phrasings (asked_as) are a field of their own that outweighs the body; labels and meta
+    /// values are indexed like the description; weak words, channel names and the writers' pages
+    /// travel in meta.json; the label and phrasings in the fragment; channels are a facet.
+    @Test func phrasingsLabelsChannelsAndTheAuthorsPages() throws {
+        var reply = SearchFixture.doc("reply/", title: "Задержка доставки", type: "reply",
+                                      sections: [("", "Текст ответа про опоздание курьера.")])
+        reply.phrasings = ["курьер опоздал", "посылка застряла"]
+        reply.metaValues = ["доставка и сроки"]
+        reply.label = "доставка и сроки"
+        reply.channels = ["ВКонтакте", "маркетплейс"]
+        var docs = SearchFixture.pages + [reply]
+        var guide = SearchFixture.doc("docs/x/", title: "Как писать", sections: [("", "Посылка застряла — пример из текста.")])
+        guide.authors = true
+        docs.append(guide)
+        var settings = self.settings
+        settings.weakWords = ["написать", "клиент"]
+        settings.channelWords = [("ВКонтакте", ["ВК", "VK"]), ("маркетплейс", ["ВБ"])]
+        let reader = IndexReader(SearchIndexer(settings: settings).build(docs, offline: false))
+        let analyzer = TermAnalyzer(languages: ["ru", "en"])
+        let stuck = analyzer.term("застряла")!
+        let postings = reader.postings(stuck)
+        let inPhrasings = try #require(postings.first { $0.doc == docs.count - 2 })
+        let inBody = try #require(postings.first { $0.doc == docs.count - 1 })
+        #expect(inPhrasings.impact > 2 * inBody.impact, "a phrasing outweighs the same words in a body")
+        #expect(reader.postings(analyzer.term("сроки")!).contains { $0.doc == docs.count - 2 }, "the label is indexed")
+        #expect(reader.meta["weak"] as? String == "написа клиент")
+        let channels = try #require(reader.meta["channels"] as? [[Any]])
+        #expect(channels.first?.first as? String == "вконтакте")
+        #expect((channels.first?.last as? [[String]])?.contains(["vk"]) == true)
+        #expect(reader.meta["authors"] as? String == "\(docs.count - 1)")
+        #expect((reader.meta["version"] as? String) == "1.1")
+        let channelFacet = reader.facets["channel"] as? [[Any]]
+        #expect(channelFacet?.map { $0.first as? String } == ["вконтакте", "маркетплейс"] || channelFacet?.map { $0.first as? String } == ["маркетплейс", "вконтакте"])
+        #expect(IndexMeta.ranges([1, 2, 3, 7, 9, 10]) == "1-3 7 9-10")
+    }
+
     @Test func everyTermLiesInTheShardItsBoundaryNamesAndShardsAreSorted() {
         var corpus = SyntheticCorpus(seed: 7)
         let docs = corpus.documents(count: 400)

@@ -14,8 +14,10 @@
     prefixMaxShards: 2,
     /** Completions kept for a prefix, most frequent first. */
     prefixMaxTerms: 24,
-    /** Words at least this long forgive one typo (edit distance 1, transpositions included). */
+    /** Words at least this long forgive one typo (edit distance 1, transpositions included)… */
     typoMinLength: 5,
+    /** …and words at least this long two («замыкенте» → «замыкание»). */
+    twoTyposMinLength: 8,
     typoMaxTerms: 3,
     /** A word on at most this many pages may be a typo too, if a word one edit away is on… */
     rareWord: 2,
@@ -31,6 +33,22 @@
     snippetWords: 26,
     /** A query of this many words or more also ranks pages that lack one of them (a question). */
     looseFrom: 3,
+    /** …and so does a query of two words, when fewer pages than this hold both: one of them is
+     *  often a verb the answer does not use («подаст в суд»). */
+    fewFull: 3,
+    /** A weak word (almanac.yml search.weak_words: «написать», «клиент») counts this share of its
+     *  score and is never required. */
+    weakWeight: 0.3,
+    /** A page that serves the channel a query names (ВК, на ВБ) has its score multiplied by this. */
+    channelBoost: 1.3,
+    /** …and the channel's name in a page's text counts this share: that a page mentions
+     *  Telegram says little about whether it answers a situation there. */
+    channelTextWeight: 0.3,
+    /** A result lands on the page itself, not a section, when its title, label or phrasings hold
+     *  at least this share of the query weight the page matched. */
+    pageFirstShare: 0.5,
+    /** Sections shown as secondary lines under a result that lands on the page. */
+    subSections: 2,
   };
   const WEIGHT = { exact: 1, synonym: 0.8, prefix: 0.85, family: 0.7, typo: 0.6 };
 
@@ -187,7 +205,10 @@
       const level = r.byte();
       return { level, anchor: r.string(), heading: r.string(), text: r.string() };
     });
-    return { url, title, description, type, section, sectionTitle, status, tags, sections };
+    // Format 1.1 appends the result's label and the page's phrasings.
+    const label = r.pos < bytes.length ? r.string() : '';
+    const phrasings = r.pos < bytes.length ? Array.from({ length: r.varint() }, () => r.string()) : [];
+    return { url, title, description, type, section, sectionTitle, status, tags, sections, label, phrasings };
   }
 
   /** Facet piece → one membership test per value, in the order of facets.json. */
@@ -258,6 +279,33 @@
   }
 
   // ---- queries -------------------------------------------------------------------------
+
+  /** Whether the Damerau (optimal string alignment) distance of `a` and `b` is at most `k`; a
+   *  band of width k around the diagonal, stopping once a whole row exceeds k. */
+  function withinEdits(a, b, k) {
+    if (k <= 1) return withinOneEdit(a, b);
+    const la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > k) return false;
+    const INF = k + 1;
+    let prev2 = null, prev = new Array(lb + 1);
+    for (let j = 0; j <= lb; j++) prev[j] = j;
+    for (let i = 1; i <= la; i++) {
+      const cur = new Array(lb + 1).fill(INF);
+      cur[0] = i;
+      let rowMin = cur[0];
+      for (let j = Math.max(1, i - k); j <= Math.min(lb, i + k); j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = Math.min(v, INF);
+        if (cur[j] < rowMin) rowMin = cur[j];
+      }
+      if (rowMin > k) return false;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[lb] <= k;
+  }
 
   /** Damerau (optimal string alignment) distance, stopping early once it exceeds 1. */
   function withinOneEdit(a, b) {
@@ -360,6 +408,14 @@
           }
           const words = (text) => (text ? text.split(' ') : []);
           meta = { ...m, shards: m.shards.split(' '), lexicons: words(m.lexicons), stopwords: words(m.stopwords) };
+          meta.weak = new Set(words(m.weak));
+          meta.channels = m.channels || [];
+          meta.authors = new Uint8Array(m.documents);
+          for (const r of words(m.authors)) {
+            const [a, b = a] = r.split('-').map(Number);
+            for (let d = a; d <= b && d < m.documents; d++) meta.authors[d] = 1;
+          }
+          meta.hasAuthors = meta.authors.some((x) => x);
           meta.script = mainScript(meta.shards);
           analyzer = Almanac.normalize.createAnalyzer({ stopwords: meta.stopwords, languages: m.languages });
           return meta;
@@ -415,12 +471,37 @@
           if (whole.length) alternatives.push({ terms: whole, weight: WEIGHT.exact });
           if (partTerms.length) alternatives.push({ terms: partTerms, weight: WEIGHT.exact });
         }
-        const prefix = w.typing && parts.length === 1 && [...w.word].length >= LIMITS.prefixMinLength
-          && !analyzer.isStopword(w.word) ? w.word : null;
+        // A compound being typed completes as written together: «веб-сок» → «вебсокет».
+        const typed = parts.length > 1 ? parts.join('') : w.word;
+        const prefix = w.typing && [...typed].length >= LIMITS.prefixMinLength
+          && !analyzer.isStopword(w.word) ? typed : null;
         if (!alternatives.length && !prefix) continue; // a stop word
-        clauses.push({ words: [w], alternatives, prefix, stem });
+        clauses.push({ words: [w], alternatives, prefix, stem, weak: stem !== null && meta.weak.has(stem) });
       }
-      return applySynonyms(clauses);
+      return applyChannels(applySynonyms(clauses));
+    }
+
+    /**
+     * A channel named in the query (ВК, «на ВБ», «Яндекс Карты») becomes a clause that is never
+     * required: it matches pages that mention any of the channel's names, and the channel's pages
+     * are preferred (see search). A query of nothing but channel names keeps them required.
+     */
+    function applyChannels(clauses) {
+      for (const [value, names] of meta.channels) {
+        for (const name of names) {
+          for (let i = 0; i + name.length <= clauses.length; i++) {
+            const span = clauses.slice(i, i + name.length);
+            if (!span.every((c, k) => c.stem === name[k] && !c.channel)) continue;
+            const merged = {
+              words: span.flatMap((c) => c.words), prefix: null, stem: name.length === 1 ? name[0] : null,
+              alternatives: names.map((n) => ({ terms: n.slice(), weight: n === name ? WEIGHT.exact : WEIGHT.synonym })),
+              channel: value, expanded: true,
+            };
+            clauses.splice(i, name.length, merged);
+          }
+        }
+      }
+      return clauses;
     }
 
     /** Adds the other members of a synonym group; a multi-word member merges the clauses it spans. */
@@ -511,6 +592,7 @@
       const chars = [...word];
       if (clause.words.length !== 1 || chars.length < LIMITS.typoMinLength || !/\p{L}/u.test(word)) return;
       const stem = clause.stem || word;
+      const edits = chars.length >= LIMITS.twoTyposMinLength ? 2 : 1;
       const keys = [...new Set(chars.slice(0, 2).map((c) => c.codePointAt(0).toString(16)))].filter((k) => meta.lexicons.includes(k));
       const found = [];
       for (const key of keys) {
@@ -522,7 +604,8 @@
             continue;
           }
           if (t.length < 3 || Math.abs(t.length - stem.length) > 2) continue;
-          if (withinOneEdit(stem, t) || withinOneEdit(word, t) || (clause.prefix && t.length > stem.length && withinOneEdit(stem, t.slice(0, stem.length)))) {
+          if (withinOneEdit(stem, t) || withinOneEdit(word, t) || (clause.prefix && t.length > stem.length && withinOneEdit(stem, t.slice(0, stem.length)))
+            || (edits > 1 && t.length >= 5 && withinEdits(stem, t, edits))) {
             found.push({ term: t, df: lex.df[i] });
           }
         }
@@ -598,8 +681,10 @@
      * tag, status} (values OR within a facet, AND across), limit, offset, layout (false: never read
      * the query on the other keyboard layout). `corrected` is the query answered instead, or null.
      */
-    async function search(query, { filters = {}, limit = 10, offset = 0, layout = true } = {}) {
+    async function search(query, { filters = {}, limit = 10, offset = 0, layout = true, scope = null } = {}) {
       await ready();
+      const asked = scope;
+      scope = scope || 'readers';
       const parsed = parseQuery(query || '');
       const clauses = clausesOf(parsed.words);
       if (!clauses.length) return { results: [], total: 0, partial: false, query, corrected: null };
@@ -610,7 +695,7 @@
       // and say so. Checked before typos, which would guess from the wrong letters; a word in the
       // site's own script is checked with typos forgiven (layoutCorrection).
       const swapped = layout && clauses.some((c) => c.docs.length <= LIMITS.rareWord) ? await layoutCorrection(query) : null;
-      if (swapped) return { ...(await search(swapped, { filters, limit, offset, layout: false })), query, corrected: swapped };
+      if (swapped) return { ...(await search(swapped, { filters, limit, offset, layout: false, scope: asked })), query, corrected: swapped };
       // A word nothing matches is probably misspelt; so is one a page or two match when a word one
       // letter away is common (the typo that made it into a page: «эмпатея»).
       const missing = clauses.filter((c) => c.docs.length <= LIMITS.rareWord && c.words.length === 1);
@@ -619,31 +704,53 @@
         await Promise.all(missing.map(scoreClause));
       }
 
-      const accept = await matchingFilters(filters);
+      const filtered = await matchingFilters(filters);
+      // The readers' search leaves the writers' documentation out unless asked (scope 'all' or
+      // 'authors'), or unless nothing else answers (see below).
+      const inScope = !meta.hasAuthors || scope === 'all' ? null
+        : scope === 'authors' ? (d) => meta.authors[d] === 1 : (d) => meta.authors[d] === 0;
+      const accept = filtered && inScope ? (d) => inScope(d) && filtered(d) : filtered || inScope;
       const n = meta.documents;
-      // matched[d]: how many clauses page d matches; union: pages matching any, in first-seen order.
-      const total = new Float64Array(n), matched = new Uint8Array(n), union = [];
+      // Words that carry the topic are required; weak words («написать», «клиент») and channel
+      // names only add to the score. A query of nothing else keeps them required.
+      let required = clauses.filter((c) => !c.weak && !c.channel);
+      if (!required.length) required = clauses.filter((c) => !c.channel);
+      if (!required.length) required = clauses;
+      for (const c of clauses) c.required = required.includes(c);
+      const factor = (c) => (c.required ? 1 : c.weak ? LIMITS.weakWeight : LIMITS.channelTextWeight);
+      // matched[d]: how many required clauses page d matches; union: pages matching any, in first-seen order.
+      const total = new Float64Array(n), matched = new Uint8Array(n), seen = new Uint8Array(n), union = [];
       for (const c of clauses) {
+        const f = factor(c);
         for (const d of c.docs) {
           if (accept && !accept(d)) continue;
-          if (!matched[d]) union.push(d);
-          total[d] += c.scores[d];
-          matched[d]++;
+          if (!seen[d]) union.push(d), (seen[d] = 1);
+          total[d] += c.scores[d] * f;
+          if (c.required) matched[d]++;
         }
       }
-      let ranked = union.filter((d) => matched[d] === clauses.length);
+      // A channel the query names is a soft filter: its pages first, the others still there.
+      const channels = clauses.filter((c) => c.channel && !c.required).map((c) => c.channel);
+      if (channels.length) {
+        const serves = await channelTests(channels);
+        if (serves) for (const d of union) if (serves(d)) total[d] *= LIMITS.channelBoost;
+      }
+      const needed = required.length;
+      let ranked = union.filter((d) => matched[d] === needed);
       let partial = ranked.length === 0 && union.length > 0;
       let key = (d) => matched[d] * 1e9 + total[d];
       if (partial) ranked = union;
-      else if (clauses.length >= LIMITS.looseFrom && !parsed.phrases.length) {
-        // A question names its subject in a few words and wraps it in others («что писать в первый
-        // час кризиса»): the page about the subject may lack one wrapping word. Such pages compete,
-        // their score cut by the share of the query's weight (idf) they miss, squared.
-        const weights = clauses.map((c) => idf(c.docs.length));
+      else if ((needed >= LIMITS.looseFrom || (needed === 2 && ranked.length < LIMITS.fewFull)) && !parsed.phrases.length) {
+        // A question or a whole sentence names its subject in a few words and wraps it in others
+        // («что писать в первый час кризиса»): the page about the subject may lack a wrapping word
+        // (two in a sentence of six or more). Such pages compete, their score cut by the share of
+        // the query's weight (idf) they miss, squared.
+        const weights = required.map((c) => idf(c.docs.length));
         const sum = weights.reduce((a, b) => a + b, 0);
         const covered = new Float64Array(n);
-        clauses.forEach((c, i) => { for (const d of c.docs) covered[d] += weights[i] / sum; });
-        ranked = union.filter((d) => matched[d] >= clauses.length - 1);
+        required.forEach((c, i) => { for (const d of c.docs) covered[d] += weights[i] / sum; });
+        const spare = needed >= 6 ? 2 : 1;
+        ranked = union.filter((d) => matched[d] >= needed - spare);
         key = (d) => total[d] * covered[d] * covered[d];
       }
       const wanted = offset + limit + (parsed.phrases.length ? checkBudget(limit) : 0);
@@ -656,8 +763,23 @@
         if (checked.count > 0) ({ pageDocs, count } = checked);
         else partial = true;
       }
+      // Nothing for readers, but the writers' documentation answers («front matter»): show it,
+      // saying where it comes from (scope 'authors' in the response).
+      if (!asked && count === 0 && meta.hasAuthors && !pageDocs.length) {
+        const theirs = await search(query, { filters, limit, offset, layout, scope: 'authors' });
+        if (theirs.results.length) return { ...theirs, scope: 'authors' };
+      }
       const results = await Promise.all(pageDocs.map((d) => present(d, clauses, total[d] * meta.scoring.impactScale, partial)));
-      return { results, total: count, partial, query, corrected: null };
+      return { results, total: count, partial, query, corrected: null, scope };
+    }
+
+    /** Membership test of the pages that serve any of `channels` (values of the channel facet). */
+    async function channelTests(channels) {
+      const values = ((await facets()).channel || []).map((v) => v[0]);
+      if (!values.length) return null;
+      const members = await loadFilter('channel');
+      const tests = channels.map((c) => members[values.indexOf(c)]).filter(Boolean);
+      return tests.length ? (d) => tests.some((t) => t(d)) : null;
     }
 
     /** How many pages match every word of `text` alone, and whether each word matched whole (not
@@ -810,8 +932,20 @@
         }
       }
       const match = termMatcher(weights);
+      // The page itself answers when its title, label or phrasings (how readers describe it) hold
+      // most of the query weight it matched: then the result lands on the page, and the sections
+      // that match become secondary lines. Otherwise it lands on the best section.
+      const termsIn = (texts) => {
+        const found = new Set();
+        for (const text of texts) for (const t of Almanac.normalize.tokenize(text || '')) { const term = match(t.word); if (term) found.add(term); }
+        return found;
+      };
+      const weightOf = (set) => [...set].reduce((sum, t) => sum + weights.get(t), 0);
+      const onPage = termsIn([f.title, f.label, ...f.phrasings]);
+      const everywhere = new Set([...onPage, ...termsIn([f.description])]);
       // The section whose heading and text hold the most query weight; the page top if none does.
       let section = null, bestScore = 0;
+      const scored = [];
       for (const s of f.sections) {
         const found = new Map();
         for (const [text, factor] of [[s.heading, 2], [s.text, 1]]) {
@@ -823,9 +957,24 @@
         let sc = 0;
         for (const [term, hits] of found) sc += weights.get(term) * (1 + Math.log(hits));
         if (sc > bestScore) [section, bestScore] = [s, sc];
+        if (sc > 0 && s.anchor && s.heading) scored.push({ s, sc });
+        for (const term of found.keys()) everywhere.add(term);
       }
+      const pageFirst = everywhere.size > 0 && weightOf(onPage) >= LIMITS.pageFirstShare * weightOf(everywhere);
+      const subSections = pageFirst
+        ? scored.sort((a, b) => b.sc - a.sc).slice(0, LIMITS.subSections)
+          .map(({ s }) => ({ heading: s.heading, anchor: s.anchor, url: f.url + '#' + s.anchor }))
+        : [];
+      if (pageFirst) section = null;
       const anchor = section && section.anchor ? section.anchor : '';
-      const snippetSource = section && section.text ? section.text : f.description || (f.sections[0] && f.sections[0].text) || '';
+      // A page-level result shows the phrasing that matched best, else the description.
+      let lead = '';
+      if (pageFirst) {
+        let most = 0;
+        for (const p of f.phrasings) { const w = weightOf(termsIn([p])); if (w > most) [lead, most] = [p, w]; }
+      }
+      const snippetSource = section && section.text ? section.text
+        : f.description || lead || (f.sections[0] && f.sections[0].text) || '';
       const type = (meta.types || []).find((v) => v[0] === f.type);
       return {
         doc,
@@ -834,6 +983,10 @@
         titleParts: highlight(f.title, match, Infinity),
         heading: section && section.heading ? section.heading : '',
         anchor,
+        pageFirst,
+        sections: subSections,
+        label: f.label,
+        askedAs: lead ? highlight(lead, match, LIMITS.snippetWords) : [],
         snippet: highlight(snippetSource, match, LIMITS.snippetWords),
         type: f.type,
         typeLabel: type ? type[1] : f.type,

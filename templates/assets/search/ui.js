@@ -23,6 +23,7 @@
     found: (n) => say('found', { n }),
     any: say('any'),
     failed: (error) => say('failed', { error }),
+    authors: say('authors'),
   };
   const DROPDOWN_LIMIT = 7;
   const PAGE_SIZE = 10;
@@ -65,17 +66,31 @@
     return root + 'search/' + (offline ? 'index.html' : '') + (qs ? '?' + qs : '');
   }
 
-  /** One result's inside: title, where it leads, snippet, labels. */
+  /**
+   * One result's inside: the title on a line of its own (the labels wrap under it, so a phone never
+   * squeezes it into a column), then type, situation and status, where it leads, the phrasing
+   * readers use that matched, the snippet.
+   */
   function resultBody(r) {
     const frag = document.createDocumentFragment();
-    const head = el('span', 'search-hit-head');
-    appendParts(head.appendChild(el('span', 'search-hit-title')), r.titleParts);
-    if (r.status) head.appendChild(el('span', 'search-hit-status', r.status)).dataset.status = r.status;
-    if (r.typeLabel) head.appendChild(el('span', 'search-hit-type', r.typeLabel));
-    frag.appendChild(head);
+    appendParts(frag.appendChild(el('span', 'search-hit-title')), r.titleParts);
+    const labels = el('span', 'search-hit-labels');
+    if (r.typeLabel) labels.appendChild(el('span', 'search-hit-type', r.typeLabel));
+    if (r.label) labels.appendChild(el('span', 'search-hit-label', r.label));
+    if (r.status) labels.appendChild(el('span', 'search-hit-status', r.status)).dataset.status = r.status;
+    if (labels.firstChild) frag.appendChild(labels);
     if (r.heading) frag.appendChild(el('span', 'search-hit-heading', r.heading));
+    if (r.askedAs && r.askedAs.length) appendParts(frag.appendChild(el('span', 'search-hit-asked')), r.askedAs);
     if (r.snippet.length) appendParts(frag.appendChild(el('span', 'search-hit-snippet')), r.snippet);
     return frag;
+  }
+
+  /** A section of a page-level result, as a secondary line under it. */
+  function subLink(r, s) {
+    const a = el('a', 'search-hit search-sub');
+    a.href = root + s.url;
+    a.appendChild(el('span', 'search-hit-heading', s.heading));
+    return a;
   }
 
   // ---- header combobox (ARIA 1.2 pattern) ---------------------------------------------
@@ -111,29 +126,30 @@
       options = [];
       const { results, total, partial, corrected } = response;
       if (corrected) listbox.appendChild(el('div', 'search-message search-corrected', TEXT.corrected(corrected)));
+      if (response.scope === 'authors' && results.length) listbox.appendChild(el('div', 'search-message search-scope', TEXT.authors));
       if (!results.length) {
         listbox.appendChild(el('div', 'search-message', TEXT.nothing));
       } else {
         if (partial) listbox.appendChild(el('div', 'search-message', TEXT.partial));
-        results.forEach((r, i) => {
-          const a = el('a', 'search-hit');
-          a.id = 'search-option-' + i;
+        // Options are links in the tab order: Tab from the box walks the results, then the page.
+        const option = (a, id) => {
+          a.id = id;
           a.setAttribute('role', 'option');
           a.setAttribute('aria-selected', 'false');
-          a.tabIndex = -1;
-          a.href = root + r.url;
-          a.appendChild(resultBody(r));
           listbox.appendChild(a);
           options.push(a);
+          return a;
+        };
+        results.forEach((r, i) => {
+          const a = el('a', 'search-hit');
+          a.href = root + r.url;
+          a.appendChild(resultBody(r));
+          option(a, 'search-option-' + i);
+          (r.sections || []).forEach((s, k) => option(subLink(r, s), `search-option-${i}-${k}`));
         });
         const all = el('a', 'search-hit search-all', TEXT.all(total));
-        all.id = 'search-option-all';
-        all.setAttribute('role', 'option');
-        all.setAttribute('aria-selected', 'false');
-        all.tabIndex = -1;
+        option(all, 'search-option-all');
         all.href = searchPageURL(input.value.trim());
-        listbox.appendChild(all);
-        options.push(all);
       }
       if (status) {
         status.textContent = (corrected ? TEXT.corrected(corrected) + '. ' : '') +
@@ -183,7 +199,19 @@
     });
     // Clicks inside the popup must not blur the input first, or it closes before the link is followed.
     listbox.addEventListener('mousedown', (e) => e.preventDefault());
-    input.addEventListener('blur', () => setTimeout(close, 0));
+    // The popup stays open while focus is in the box or on a result (Tab walks them), and closes
+    // once focus leaves both: the next Tab reaches the page.
+    form.addEventListener('focusout', (e) => {
+      if (e.relatedTarget && form.contains(e.relatedTarget)) return;
+      setTimeout(() => { if (!form.contains(document.activeElement)) close(); }, 0);
+    });
+    listbox.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close();
+        input.focus();
+      }
+    });
   }
 
   // `/` focuses the header search box unless the reader is typing somewhere.
@@ -200,7 +228,7 @@
 
   // ---- full search page -----------------------------------------------------------------
 
-  const FACETS = ['type', 'section', 'tag', 'status'].map((facet) => [facet, pageBox ? pageBox.getAttribute('data-facet-' + facet) || facet : facet]);
+  const FACETS = ['type', 'section', 'tag', 'status', 'channel'].map((facet) => [facet, pageBox ? pageBox.getAttribute('data-facet-' + facet) || facet : facet]);
 
   function setupSearchPage(page) {
     const form = page.querySelector('form');
@@ -213,6 +241,14 @@
     input.value = params.get('q') || '';
     const selects = {};
     let shown = 0, sequence = 0, timer = 0;
+
+    // The writers' documentation is out of the readers' search unless this box is ticked.
+    const scopeBox = page.querySelector('[data-search-scope]');
+    if (scopeBox) {
+      scopeBox.checked = params.get('scope') === 'all';
+      scopeBox.addEventListener('change', () => run(true));
+    }
+    const scope = () => (scopeBox && scopeBox.checked ? 'all' : null);
 
     function filters() {
       const f = {};
@@ -244,7 +280,7 @@
 
     function remember() {
       try {
-        history.replaceState(null, '', searchPageURL(input.value.trim(), filters()));
+        history.replaceState(null, '', searchPageURL(input.value.trim(), { ...filters(), scope: scope() }));
       } catch (_) {
         // Some browsers refuse history changes on file:// pages; the query still works.
       }
@@ -262,7 +298,7 @@
         return;
       }
       try {
-        const r = await getEngine().search(query, { filters: filters(), limit: PAGE_SIZE, offset: shown });
+        const r = await getEngine().search(query, { filters: filters(), limit: PAGE_SIZE, offset: shown, scope: scope() });
         if (mine !== sequence) return;
         if (reset) list.replaceChildren();
         for (const hit of r.results) {
@@ -270,11 +306,17 @@
           const a = li.appendChild(el('a', 'search-hit'));
           a.href = root + hit.url;
           a.appendChild(resultBody(hit));
+          if (hit.sections && hit.sections.length) {
+            // Links in a block, not a nested list: a result stays one list item.
+            const subs = li.appendChild(el('div', 'search-subs'));
+            for (const s of hit.sections) subs.appendChild(subLink(hit, s));
+          }
           if (hit.tags.length) li.appendChild(el('span', 'search-hit-tags', hit.tags.join(' · ')));
           list.appendChild(li);
         }
         shown += r.results.length;
         summary.textContent = (r.corrected ? TEXT.corrected(r.corrected) + '. ' : '') +
+          (r.scope === 'authors' && r.results.length ? TEXT.authors + ' ' : '') +
           (r.results.length || shown ? TEXT.found(r.total) + (r.partial ? '. ' + TEXT.partial : '') : TEXT.nothing);
         more.hidden = shown >= r.total || r.results.length === 0;
       } catch (error) {

@@ -8,7 +8,7 @@ struct FilterWriter {
         var docs: [Int32]
     }
 
-    static let facets = ["type", "section", "tag", "status"]
+    static let facets = ["type", "section", "tag", "status", "channel"]
 
     /// Values of one facet, most frequent first.
     static func values(of facet: String, _ documents: [SearchDocument], typeNames: [String: String]) -> [Value] {
@@ -19,6 +19,7 @@ struct FilterWriter {
             case "type": pairs = [(doc.type, typeNames[doc.type] ?? doc.type)]
             case "section": pairs = [(doc.section, doc.sectionTitle.isEmpty ? doc.section : doc.sectionTitle)]
             case "tag": pairs = doc.tags.map { ($0.lowercased(), $0) }
+            case "channel": pairs = doc.channels.map { ($0.lowercased(), $0) }
             default: pairs = [(doc.status ?? "", doc.status ?? "")]
             }
             for (value, label) in pairs where !value.isEmpty {

@@ -16,6 +16,10 @@ enum FragmentWriter {
             w.string(section.heading)
             w.string(section.text)
         }
+        // Since format 1.1: the result's label and the phrasings, after everything 1.0 read.
+        w.string(doc.label)
+        w.varint(doc.phrasings.count)
+        for phrase in doc.phrasings { w.string(phrase) }
         return w.bytes
     }
 }

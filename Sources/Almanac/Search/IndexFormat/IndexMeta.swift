@@ -5,7 +5,7 @@ import Foundation
 /// refuses another major version.
 struct IndexMeta: Sendable, Equatable {
     static let formatName = "almanac-search"
-    static let version = "1.0"
+    static let version = "1.1"
 
     struct FacetValue: Sendable, Equatable {
         var value: String
@@ -35,6 +35,12 @@ struct IndexMeta: Sendable, Equatable {
     var languages: [String]
     /// Synonym groups as stems: group → member → the stems of its words (all must occur).
     var synonyms: [[[String]]]
+    /// Stems of the words that weigh little in a query and are never required.
+    var weakWords: [String] = []
+    /// Channel value → its names as stems (each name: the stems of its words, all must occur).
+    var channels: [(value: String, names: [[String]])] = []
+    /// Pages of the writers' documentation, as ranges of page numbers («3-9 41»).
+    var authors: String = ""
     var facets: [String: [FacetValue]]
     var scoring: Scoring
 
@@ -51,6 +57,9 @@ struct IndexMeta: Sendable, Equatable {
             j.key("languages"); j.array(languages) { j.string($0) }
             j.key("stopwords"); j.string(stopwords.joined(separator: " "))
             j.key("synonyms"); j.array(synonyms) { group in j.array(group) { member in j.array(member) { j.string($0) } } }
+            j.key("weak"); j.string(weakWords.joined(separator: " "))
+            j.key("channels"); j.array(channels) { c in j.list { j.string(c.value); j.array(c.names) { n in j.array(n) { j.string($0) } } } }
+            j.key("authors"); j.string(authors)
             j.key("scoring")
             j.object {
                 j.key("impactScale"); j.number(scoring.impactScale)
@@ -84,6 +93,37 @@ struct IndexMeta: Sendable, Equatable {
 
     private static func writeFacet(_ values: [FacetValue], to j: JSONWriter) {
         j.array(values) { v in j.list { j.string(v.value); j.string(v.label); j.number(Double(v.count)) } }
+    }
+
+    static func == (a: IndexMeta, b: IndexMeta) -> Bool { a.json() == b.json() }
+
+    static func weakStems(_ words: [String], analyzer: TermAnalyzer) -> [String] {
+        var out: [String] = []
+        for w in words { for t in Tokenizer.words(w).flatMap({ analyzer.terms(ofWord: $0) }) where !out.contains(t) { out.append(t) } }
+        return out
+    }
+
+    static func channelStems(_ channels: [(String, [String])], analyzer: TermAnalyzer) -> [(value: String, names: [[String]])] {
+        channels.map { value, names in
+            var stems: [[String]] = []
+            for name in [value] + names {
+                let s = Tokenizer.words(name).flatMap { analyzer.terms(ofWord: $0) }
+                if !s.isEmpty && !stems.contains(s) { stems.append(s) }
+            }
+            return (value: value.lowercased(), names: stems)
+        }
+    }
+
+    /// Sorted page numbers as «a-b c» ranges: the documentation is usually one run of pages.
+    static func ranges(_ docs: [Int]) -> String {
+        var parts: [String] = [], i = 0
+        while i < docs.count {
+            var j = i
+            while j + 1 < docs.count && docs[j + 1] == docs[j] + 1 { j += 1 }
+            parts.append(i == j ? "\(docs[i])" : "\(docs[i])-\(docs[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: " ")
     }
 
     /// Synonyms from almanac.yml as the index sees them: each member analysed like page text.

@@ -1,7 +1,7 @@
 /// The fields of BM25F, in the order of `SearchSettings.FieldWeights`.
 enum SearchField: Int, CaseIterable {
-    case title = 0, headings, meta, body
-    static let count = 4
+    case title = 0, headings, meta, body, phrasings
+    static let count = 5
 }
 
 /// How often each distinct word occurs in each field of one page.
@@ -39,6 +39,8 @@ struct DocumentScanner: WordSink {
         add(doc.title, .title, &tokenizer)
         add(doc.description, .meta, &tokenizer)
         for tag in doc.tags { add(tag, .meta, &tokenizer) }
+        for value in doc.metaValues { add(value, .meta, &tokenizer) }
+        for phrase in doc.phrasings { add(phrase, .phrasings, &tokenizer) }
         for section in doc.sections {
             add(section.heading, .headings, &tokenizer)
             add(section.text, .body, &tokenizer)

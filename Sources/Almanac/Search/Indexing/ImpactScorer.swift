@@ -8,7 +8,8 @@ struct ImpactScorer: Sendable {
     /// Saturation: how quickly repeating a word stops adding to the score.
     static let k1 = 1.2
     /// Length normalisation per field: titles are all short, bodies vary a lot.
-    static let b: [Double] = [0.3, 0.4, 0.5, 0.75]
+    /// Phrasings are many short phrases, each whole: a page with more of them is not longer.
+    static let b: [Double] = [0.3, 0.4, 0.5, 0.75, 0]
     /// Added, unsaturated, when the term is in the title. Saturation alone lets a long page that
     /// repeats «кризис» in its text equal the page titled «Первый час кризиса»: a title says what
     /// a page is about, and on the bundled base its pages were ranked 3rd for their own titles.
@@ -19,7 +20,7 @@ struct ImpactScorer: Sendable {
 
     init(settings: SearchSettings, documents: [DocumentTerms]) {
         let w = settings.fieldWeights
-        weights = [w.title, w.headings, w.meta, w.body]
+        weights = [w.title, w.headings, w.meta, w.body, w.phrasings]
         var sums = [Double](repeating: 0, count: SearchField.count)
         for d in documents { for f in 0..<SearchField.count { sums[f] += Double(d.lengths[f]) } }
         let n = Double(max(documents.count, 1))
@@ -36,7 +37,9 @@ struct ImpactScorer: Sendable {
         return (0..<doc.terms.count).map { e in
             var tf = 0.0
             for f in 0..<SearchField.count { tf += Double(doc.tf[e * SearchField.count + f]) * norms[f] }
+            // A word readers use for the page is as telling as one of its title.
             let inTitle = doc.tf[e * SearchField.count + SearchField.title.rawValue] > 0
+                || doc.tf[e * SearchField.count + SearchField.phrasings.rawValue] > 0
             return boost * (tf / (Self.k1 + tf) + (inTitle ? Self.titleBonus : 0))
         }
     }
