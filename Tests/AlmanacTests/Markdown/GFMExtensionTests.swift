@@ -211,15 +211,28 @@ import Testing
 
     // MARK: Linear time and depth
 
-    @Test(.timeLimit(.minutes(1))) func hostileRunsStayLinear() {
-        let n = 200_000
-        let tildes = String(repeating: "~a ", count: n) + "\n"
-        let parens = "www.example.org/" + String(repeating: ")", count: n) + "\n"
-        let ats = String(repeating: "a@", count: n) + "\n"
-        let pipes = "| a |\n|---|\n" + String(repeating: "| x ", count: n) + "|\n"
-        let refs = String(repeating: "[^x]", count: n) + "\n\n[^x]: y\n"
-        for text in [tildes, parens, ats, pipes, refs] {
-            #expect(!site.render(text).html.isEmpty)
+    /// Each hostile shape at n and 4n: linear work takes about 4 times as long, quadratic 16.
+    /// Thread CPU time, so that other tests running beside it do not count.
+    @Test(.timeLimit(.minutes(5))) func hostileRunsStayLinear() {
+        let shapes: [(String, (Int) -> String)] = [
+            ("tildes", { String(repeating: "~a ", count: $0) + "\n" }),
+            ("parens", { "www.example.org/" + String(repeating: ")", count: $0) + "\n" }),
+            ("ats", { String(repeating: "a@", count: $0) + "\n" }),
+            ("cells", { "| a |\n|---|\n" + String(repeating: "| x ", count: $0) + "|\n" }),
+            ("rows", { "| a |\n|---|\n" + String(repeating: "| x |\n", count: $0) }),
+            ("references", { String(repeating: "[^x]", count: $0) + "\n\n[^x]: y\n" }),
+            ("brackets", { String(repeating: "[^", count: $0) + "\n" }),
+        ]
+        func cpu(_ text: String) -> Double {
+            var start = timespec(), end = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+            _ = site.render(text)
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+            return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+        }
+        for (name, make) in shapes {
+            let small = cpu(make(10_000)), large = cpu(make(40_000))
+            #expect(large < max(small * 8, 0.05), "\(name): \(small) s for 10,000, \(large) s for 40,000")
         }
     }
 
