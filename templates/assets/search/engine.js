@@ -504,10 +504,12 @@
       return clauses;
     }
 
-    /** Adds the other members of a synonym group; a multi-word member merges the clauses it spans. */
+    /** Adds the other members of a synonym group; a multi-word member merges the clauses it spans.
+     *  Longer members first: in [суд, …, подать в суд] the one-word «суд» would otherwise claim the
+     *  word and leave «подать» a separate required word, so the phrase never matched as a whole. */
     function applySynonyms(clauses) {
       for (const group of meta.synonyms || []) {
-        for (const member of group) {
+        for (const member of [...group].sort((a, b) => b.length - a.length)) {
           for (let i = 0; i + member.length <= clauses.length; i++) {
             const span = clauses.slice(i, i + member.length);
             if (!span.every((c, k) => c.stem === member[k] && !c.expanded)) continue;
