@@ -119,6 +119,29 @@ test('every template of the bundled base has «Скопировать» on the f
   assert.deepEqual(misplaced, []);
 });
 
+// The reader's path as a whole: from the home page's search to a template whose «Скопировать» is
+// already on the screen, with nothing scrolled — on a laptop and a phone, served and from disk.
+for (const mode of ['http', 'file']) {
+  test(`${mode}: the first search hit for a situation opens its template with «Скопировать» on the first screen`, { skip }, async () => {
+    for (const [name, size] of Object.entries(sizes)) {
+      const page = await pageAt(size);
+      await page.goto(url(mode, ''));
+      await page.focus('#search-input');
+      await page.type('задержка доставки');
+      await page.waitFor('#search-listbox:not([hidden]) [role=option]', { timeout: 10000 });
+      const loaded = page.waitForEvent('Page.loadEventFired');
+      await page.press('ArrowDown');
+      await page.press('Enter');
+      await loaded;
+      const landed = await page.evaluate(() => location.pathname);
+      assert.match(landed, /replies\/delivery-delay\/(index\.html)?$/, `${name}: the first hit is the template itself`);
+      const box = await page.evaluate(copyBox);
+      assert.ok(box.top >= 0 && box.bottom <= box.viewport && box.scrollY === 0, `${name}: copy button at ${JSON.stringify(box)}`);
+      assert.deepEqual(page.errors, []);
+    }
+  });
+}
+
 test('channel variants are ARIA tabs: arrows, Home and End switch them, each shows its fields and the channel limit', { skip }, async () => {
   const page = await pageAt(sizes.laptop);
   await page.goto(url('http', 'replies/incident-update/'));
