@@ -105,6 +105,16 @@ struct ConfigReader {
         diagnostics.append(.error(message, file: file, line: line, code: "config", hint: hint))
     }
 
+    /// The entries of a key whose value must be a map, or nil once the key is reported as not one,
+    /// with `example` showing the map it wants.
+    mutating func mapEntries(_ entry: MetaEntry, like example: String) -> [MetaEntry]? {
+        guard let entries = entry.value.entries else {
+            error("\(entry.key): ожидался словарь вида \(example)", entry.line)
+            return nil
+        }
+        return entries
+    }
+
     private mutating func string(_ entry: MetaEntry) -> String? {
         if case .null = entry.value { return nil }
         guard let s = entry.value.string else {
