@@ -4,35 +4,17 @@
 // uses it show the same fact. From file://, since the offline bundle is what sits on the duty
 // laptop. Expectations come from the document's own front matter, so a writer's edit of the
 // call-centre script does not break the test, and a block the page drops or fills wrongly does.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, missingChromium } from './lib/chromium.mjs';
+import { missingChromium } from './lib/chromium.mjs';
+import { bundledToolSite, spoken, fillFields, pressCopy, copyText, readClipboard } from './lib/reply-tool.mjs';
 import { contentFrontMatter, placeholdersIn, fillIn, sampleValues } from './lib/bundled-content.mjs';
-import { almanacBinary, missingBinary } from '../js/lib/fixture-site.mjs';
-import { repositoryRoot } from '../../scripts/lib/search-runtime.mjs';
+import { missingBinary } from '../js/lib/fixture-site.mjs';
 
 const skip = missingChromium || missingBinary;
-let browser;
-let work;
-before(async () => {
-  if (skip) return;
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-document-'));
-  execFileSync(almanacBinary, ['build', repositoryRoot, '--output', work, '--quiet', '--offline'],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
-  browser = await launch();
-  await browser.send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] }).catch(() => {});
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
-
-const spoken = (name) => name.replaceAll('_', ' ');
+const site = bundledToolSite('almanac-document-', [['', ['--offline']]], skip);
 
 test('a document fills its main text and every block from one field, refuses to copy with an empty field, and a block copies filled', { skip }, async () => {
   const doc = contentFrontMatter('documents/support-script.md');
@@ -47,8 +29,8 @@ test('a document fills its main text and every block from one field, refuses to 
     .filter(([, t]) => placeholdersIn(t).includes(shared) && placeholdersIn(t).length > 1)[0] || [];
   assert.ok(blockKey, `a block uses «${shared}» and another field`);
 
-  const page = await browser.newPage();
-  await page.goto(pathToFileURL(path.join(work, 'documents/support-script/index.html')).href);
+  const page = await site.browser.newPage();
+  await page.goto(pathToFileURL(path.join(site.work, 'documents/support-script/index.html')).href);
   const layout = await page.evaluate(() => ({
     heading: document.querySelector('[data-reply-tool] h2').textContent,
     tabs: [...document.querySelectorAll('[data-reply-tool] [role=tab]')].map((t) => t.textContent.trim()),
@@ -71,28 +53,22 @@ test('a document fills its main text and every block from one field, refuses to 
   // The block: its other fields are empty, so the copy is refused and they are named.
   await page.evaluate((key) => [...document.querySelectorAll('[role=tab]')].find((t) => t.textContent.trim() === key).click(), blockKey);
   await page.evaluate(() => navigator.clipboard.writeText('прежнее содержимое').catch(() => {}));
-  const before = await page.evaluate(() => navigator.clipboard.readText().catch((e) => 'unreadable: ' + e.message));
+  const before = await readClipboard(page);
   // Named in the order of the form's fields (the `placeholders` map), as the reader sees them.
   const missing = Object.keys(doc.placeholders).filter((n) => n !== shared && placeholdersIn(blockText).includes(n));
-  await page.click('#copy-button');
-  await page.waitFor(() => document.querySelector('.copy-status').textContent !== '');
-  const refused = await page.evaluate(() => ({
-    status: document.querySelector('.copy-status').textContent,
-    invalid: [...document.querySelectorAll('input[aria-invalid=true]')].map((i) => i.dataset.placeholder),
-  }));
+  const refused = await pressCopy(page);
   assert.equal(refused.status, 'Заполните: ' + missing.map(spoken).join(', '));
   assert.deepEqual(refused.invalid, missing);
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText().catch((e) => 'unreadable: ' + e.message)), before, 'nothing copied');
+  assert.equal(await readClipboard(page), before, 'nothing copied');
 
   const values = { ...sampleValues(missing), [shared]: 'A-1042' };
-  for (const name of missing) await page.type(`input[data-placeholder="${name}"]`, values[name]);
-  await page.click('#copy-button');
-  await page.waitFor(() => document.querySelector('.copy-status').textContent === 'Текст скопирован');
-  const copied = await page.evaluate(async () => ({
+  await fillFields(page, missing, values);
+  await copyText(page);
+  const copied = await page.evaluate(() => ({
     shown: document.querySelector('[data-panel]:not([hidden]) .reply-text').textContent,
     button: document.querySelector('#copy-button').textContent.trim(),
-    clipboard: await navigator.clipboard.readText().catch((e) => 'unreadable: ' + e.message),
   }));
+  copied.clipboard = await readClipboard(page);
   assert.equal(copied.shown, fillIn(blockText, values));
   assert.ok(!copied.shown.includes('{'), copied.shown);
   assert.equal(copied.button, 'Скопировано');

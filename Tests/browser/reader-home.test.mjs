@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, missingChromium } from './lib/chromium.mjs';
+import { overflowing } from './lib/layout.mjs';
 import { buildBundledSite, missingBinary } from '../js/lib/fixture-site.mjs';
 
 const skip = missingChromium || missingBinary;
@@ -182,13 +183,7 @@ test('nothing scrolls sideways at 320 px: home, listing, authors\' area, 404', {
   const page = await pageAt(320, 640);
   for (const p of ['', 'replies/', 'docs/', 'docs/writing/', 'a/b/c']) {
     await page.goto(host.url + p);
-    const wide = await page.evaluate(() => {
-      const limit = document.documentElement.clientWidth;
-      return [...document.querySelectorAll('body *')]
-        .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > limit + 1; })
-        .filter((e) => !e.closest('.visually-hidden, [hidden], pre'))
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5);
-    });
+    const wide = await overflowing(page, '.visually-hidden, [hidden], pre');
     assert.deepEqual(wide, [], `/${p} overflows`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `/${p} scrolls sideways`);
   }

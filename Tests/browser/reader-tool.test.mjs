@@ -11,6 +11,7 @@ import { launch, missingChromium } from './lib/chromium.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
 import { contentFrontMatter, placeholdersIn, fillIn, sampleValues } from './lib/bundled-content.mjs';
 import { buildBundledSite, missingBinary } from '../js/lib/fixture-site.mjs';
+import { overflowing } from './lib/layout.mjs';
 
 const skip = missingChromium || missingBinary;
 let browser, server;
@@ -279,13 +280,7 @@ test('no sideways scrolling at 320 and 375 px on the bundled base', { skip }, as
     for (const p of ['', 'first-hour/', 'replies/', 'replies/delivery-delay/', 'replies/incident-update/', 'cases/', 'cases/sila-data-leak/',
       'principles/speed/', 'guides/decision-guide/', 'glossary/']) {
       await page.goto(server.url + p);
-      const wide = await page.evaluate(() => {
-        const limit = document.documentElement.clientWidth;
-        return [...document.querySelectorAll('body *')]
-          .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > limit + 1; })
-          .filter((e) => !e.closest('.visually-hidden, [hidden], pre, .sidebar, .reply-tabs, .content table'))
-          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5);
-      });
+      const wide = await overflowing(page, '.visually-hidden, [hidden], pre, .sidebar, .reply-tabs, .content table');
       assert.deepEqual(wide, [], `${width}px /${p} overflows`);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width}px /${p} scrolls sideways`);
     }

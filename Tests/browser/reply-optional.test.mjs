@@ -3,38 +3,18 @@
 // it cleanly — a paragraph it stood alone in goes with its blank line, a sentence inside a line
 // goes with the space before it. Filled, it copies like any field; required fields are still
 // refused. Over http and from file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, missingChromium } from './lib/chromium.mjs';
+import { missingChromium } from './lib/chromium.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
+import { bundledToolSite, spoken, fillFields, pressCopy, copyText, readClipboard } from './lib/reply-tool.mjs';
 import { contentFrontMatter, placeholdersIn, optionalIn, fillIn, sampleValues } from './lib/bundled-content.mjs';
-import { almanacBinary, missingBinary } from '../js/lib/fixture-site.mjs';
-import { repositoryRoot } from '../../scripts/lib/search-runtime.mjs';
+import { missingBinary } from '../js/lib/fixture-site.mjs';
 
 const skip = missingChromium || missingBinary;
-let browser;
-let work;
-before(async () => {
-  if (skip) return;
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-optional-'));
-  for (const [name, extra] of [['hosted', []], ['offline', ['--offline']]]) {
-    execFileSync(almanacBinary, ['build', repositoryRoot, '--output', path.join(work, name), '--quiet', ...extra],
-      { stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  browser = await launch();
-  await browser.send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] }).catch(() => {});
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
-
-const spoken = (name) => name.replaceAll('_', ' ');
+const site = bundledToolSite('almanac-optional-', [['hosted', []], ['offline', ['--offline']]], skip);
 
 // Two shapes the bundled templates use, each with what the text should read without the field,
 // derived from the template's own source so a writer's edit of the sentences does not break it.
@@ -60,7 +40,7 @@ const cases = [
 ];
 
 async function check(base, c) {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.goto(base(c.slug + '/index.html'));
   if (c.panel !== 'reply-main') await page.click(`#tab-${c.panel}`);
   const uses = placeholdersIn(c.text);
@@ -83,21 +63,16 @@ async function check(base, c) {
   assert.equal(s.text, c.without, 'the preview drops the empty optional field');
 
   // Required fields empty: refused, and only they are named and marked.
-  await page.click('#copy-button');
-  await page.waitFor(() => document.querySelector('.copy-status').textContent !== '');
+  await pressCopy(page);
   s = await state();
   assert.equal(s.status, 'Заполните: ' + required.map(spoken).join(', '));
   assert.deepEqual(s.invalid, required, 'the optional field is never marked invalid');
 
   // Required fields filled, the optional one empty: copies the text without it.
   const values = sampleValues(required);
-  for (const name of required) await page.type(`input[data-placeholder="${name}"]`, values[name]);
-  await page.click('#copy-button');
-  await page.waitFor(() => document.querySelector('.copy-status').textContent === 'Текст скопирован');
-  const readBoth = () => page.evaluate(async (id) => ({
-    shown: document.getElementById('panel-' + id).querySelector('.reply-text').textContent,
-    clipboard: await navigator.clipboard.readText().catch((e) => 'unreadable: ' + e.message),
-  }), c.panel);
+  await fillFields(page, required, values);
+  await copyText(page);
+  const readBoth = async () => ({ shown: await page.evaluate(panelText, c.panel), clipboard: await readClipboard(page) });
   let copied = await readBoth();
   const expectedWithout = fillIn(c.without, values);
   assert.equal(copied.shown, expectedWithout, 'the shown text is the copied one');
@@ -109,8 +84,7 @@ async function check(base, c) {
   values[c.name] = 'Проверили и исправили.';
   await page.type(`input[data-placeholder="${c.name}"]`, values[c.name]);
   await page.evaluate(() => { document.querySelector('.copy-status').textContent = ''; });
-  await page.click('#copy-button');
-  await page.waitFor(() => document.querySelector('.copy-status').textContent === 'Текст скопирован');
+  await copyText(page);
   copied = await readBoth();
   assert.equal(copied.shown, fillIn(c.text, values));
   if (!copied.clipboard.startsWith('unreadable')) assert.equal(copied.clipboard, fillIn(c.text, values));
@@ -126,7 +100,7 @@ async function check(base, c) {
 }
 
 test('over http: an optional field copies empty or filled, required ones are still refused', { skip }, async () => {
-  const server = await serveDirectory(path.join(work, 'hosted'));
+  const server = await serveDirectory(path.join(site.work, 'hosted'));
   try {
     for (const c of cases) await check((p) => server.url + p.replace(/index\.html$/, ''), c);
   } finally {
@@ -135,5 +109,5 @@ test('over http: an optional field copies empty or filled, required ones are sti
 });
 
 test('from file://: the same on the offline build', { skip }, async () => {
-  for (const c of cases) await check((p) => pathToFileURL(path.join(work, 'offline', p)).href, c);
+  for (const c of cases) await check((p) => pathToFileURL(path.join(site.work, 'offline', p)).href, c);
 });

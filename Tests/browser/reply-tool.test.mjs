@@ -2,39 +2,20 @@
 // fill in the placeholders, see every variant update as you type, copy the variant you need once
 // the fields it uses are filled.
 // Over http and from file://, since agencies open the site from disk.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, missingChromium } from './lib/chromium.mjs';
+import { missingChromium } from './lib/chromium.mjs';
 import { serveDirectory } from './lib/static-server.mjs';
+import { bundledToolSite, spoken, fillFields, pressCopy, copyText, readClipboard } from './lib/reply-tool.mjs';
 import { contentFrontMatter, placeholdersIn, fillIn, sampleValues } from './lib/bundled-content.mjs';
-import { almanacBinary, missingBinary } from '../js/lib/fixture-site.mjs';
-import { repositoryRoot } from '../../scripts/lib/search-runtime.mjs';
+import { missingBinary } from '../js/lib/fixture-site.mjs';
 
 const skip = missingChromium || missingBinary;
-let browser;
-let work;
-before(async () => {
-  if (skip) return;
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-reply-'));
-  for (const [name, extra] of [['hosted', []], ['offline', ['--offline']]]) {
-    execFileSync(almanacBinary, ['build', repositoryRoot, '--output', path.join(work, name), '--quiet', ...extra],
-      { stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  browser = await launch();
-  await browser.send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] }).catch(() => {});
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+const site = bundledToolSite('almanac-reply-', [['hosted', []], ['offline', ['--offline']]], skip);
 
 const errors = (page) => page.errors;
-const spoken = (name) => name.replaceAll('_', ' ');
 
 // What the test expects comes from the template's own front matter, so a writer's edit of the
 // sentences does not break it, while a variant the tool fills or copies wrongly still does.
@@ -49,7 +30,7 @@ const shared = variantText && mainUses.find((n) => placeholdersIn(variantText).i
 
 async function fillAndCopy(url) {
   assert.ok(variantKey && own && shared, 'abusive-comment has a variant with a field of its own and a field it shares with the main text');
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.goto(url);
   // A value with markup must come out as text, in the page and in the copied reply.
   const values = { [shared]: '<b>Анна</b>' };
@@ -76,19 +57,17 @@ async function fillAndCopy(url) {
   // Copying the variant with fields it uses still empty copies nothing and names them.
   const missing = Object.keys(template.placeholders).filter((n) => placeholdersIn(variantText).includes(n) && !(n in values));
   assert.ok(missing.length > 0, `the ${variantKey} variant has a field left to fill`);
-  await page.click('#copy-button');
-  await page.waitFor(() => document.querySelector('.copy-status').textContent !== '');
-  assert.equal(await page.evaluate(() => document.querySelector('.copy-status').textContent), 'Заполните: ' + missing.map(spoken).join(', '));
-  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('input[aria-invalid=true]')].map((i) => i.dataset.placeholder)), missing);
+  const refused = await pressCopy(page);
+  assert.equal(refused.status, 'Заполните: ' + missing.map(spoken).join(', '));
+  assert.deepEqual(refused.invalid, missing);
   Object.assign(values, sampleValues(missing));
-  for (const name of missing) await page.type(`input[data-placeholder="${name}"]`, values[name]);
-  await page.click('#copy-button');
-  await page.waitFor(() => document.querySelector('.copy-status').textContent === 'Текст скопирован');
-  const copied = await page.evaluate(async (id) => ({
+  await fillFields(page, missing, values);
+  await copyText(page);
+  const copied = await page.evaluate((id) => ({
     text: document.getElementById(id).querySelector('.reply-text').textContent,
     button: document.querySelector('#copy-button').textContent.trim(),
-    clipboard: await navigator.clipboard.readText().catch((e) => 'unreadable: ' + e.message),
   }), `panel-${panel}`);
+  copied.clipboard = await readClipboard(page);
   assert.equal(copied.text, fillIn(variantText, values));
   assert.ok(!copied.text.includes('{'), copied.text);
   assert.equal(copied.button, 'Скопировано');
@@ -97,7 +76,7 @@ async function fillAndCopy(url) {
 }
 
 test('over http: placeholders fill every variant live and a variant copies with them', { skip }, async () => {
-  const server = await serveDirectory(path.join(work, 'hosted'));
+  const server = await serveDirectory(path.join(site.work, 'hosted'));
   try {
     await fillAndCopy(server.url + 'replies/abusive-comment/');
   } finally {
@@ -106,5 +85,5 @@ test('over http: placeholders fill every variant live and a variant copies with 
 });
 
 test('from file://: the same reply tool works on the offline build', { skip }, async () => {
-  await fillAndCopy(pathToFileURL(path.join(work, 'offline', 'replies/abusive-comment/index.html')).href);
+  await fillAndCopy(pathToFileURL(path.join(site.work, 'offline', 'replies/abusive-comment/index.html')).href);
 });

@@ -2,28 +2,19 @@
 // from file://: a query typed on the wrong keyboard layout is answered with a notice above the
 // results, a synonym from almanac.yml finds the page that uses another word, and a situation name
 // puts its reply template first.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, missingChromium } from './lib/chromium.mjs';
-import { serveDirectory } from './lib/static-server.mjs';
+import { missingChromium } from './lib/chromium.mjs';
+import { servedBundledSite } from './lib/bundled-site.mjs';
 import { buildBundledSite, missingBinary } from '../js/lib/fixture-site.mjs';
 
 const skip = missingChromium || missingBinary;
-let browser, server;
-before(async () => {
-  if (skip) return;
-  browser = await launch();
-  server = await serveDirectory(buildBundledSite());
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const site = servedBundledSite(skip);
 
 const errors = (page) => page.errors;
-const start = (mode) => (mode === 'http' ? server.url + 'principles/speed/'
+const start = (mode) => (mode === 'http' ? site.server.url + 'principles/speed/'
   : pathToFileURL(path.join(buildBundledSite({ offline: true }), 'principles/speed/index.html')).href);
 
 /** Types into the header box and returns what the popup shows once it has options. */
@@ -44,7 +35,7 @@ async function headerSearch(page, text, until = null) {
 
 for (const mode of ['http', 'file']) {
   test(`${mode}: «ytufnbd» typed in the header box finds «негатив» and says so above the results`, { skip }, async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(start(mode));
     const shown = await headerSearch(page, 'ytufnbd', '«негатив»');
     assert.equal(shown.messages[0], 'Показаны результаты для «негатив»');
@@ -56,20 +47,20 @@ for (const mode of ['http', 'file']) {
 }
 
 test('http: a Latin word on the Russian layout, and a real Latin word left alone', { skip }, async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url);
   const swapped = await headerSearch(page, 'ЫЬЬ', '«SMM»');
   assert.equal(swapped.messages[0], 'Показаны результаты для «SMM»');
-  const other = await browser.newPage();
-  await other.goto(server.url);
+  const other = await site.browser.newPage();
+  await other.goto(site.server.url);
   const kept = await headerSearch(other, 'SMM');
   assert.deepEqual(kept.messages, [], 'no notice for a word the index holds');
   assert.ok(kept.titles.includes('Что почитать'));
 });
 
 test('http: the full search page says which query it answered', { skip }, async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + 'search/?q=' + encodeURIComponent('pflth;rf ljcnfdrb'));
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + 'search/?q=' + encodeURIComponent('pflth;rf ljcnfdrb'));
   await page.waitFor('.search-results li');
   const shown = await page.evaluate(() => ({
     summary: document.querySelector('[data-search-summary]').textContent,
@@ -81,12 +72,12 @@ test('http: the full search page says which query it answered', { skip }, async 
 });
 
 test('http: a synonym finds the page that says it another way; a situation puts its reply first', { skip }, async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url);
   const hate = await headerSearch(page, 'хейтеров ');
   assert.ok(hate.titles.includes('Грубый или оскорбительный комментарий'), hate.titles.join(' | '));
-  const other = await browser.newPage();
-  await other.goto(server.url);
+  const other = await site.browser.newPage();
+  await other.goto(site.server.url);
   const leak = await headerSearch(other, 'утечка данных');
   assert.equal(leak.titles[0], 'Утечка данных');
   assert.equal(leak.types[0], 'Шаблон ответа');

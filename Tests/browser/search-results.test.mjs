@@ -2,31 +2,22 @@
 // an everyday phrasing lands on the reply template itself (no section anchor), its sections as
 // secondary lines; titles keep whole words with the labels wrapping under them; Tab walks from the
 // box through the results to the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, missingChromium } from './lib/chromium.mjs';
-import { serveDirectory } from './lib/static-server.mjs';
+import { missingChromium } from './lib/chromium.mjs';
+import { servedBundledSite } from './lib/bundled-site.mjs';
 import { buildBundledSite, missingBinary } from '../js/lib/fixture-site.mjs';
 
 const skip = missingChromium || missingBinary;
-let browser, server;
-before(async () => {
-  if (skip) return;
-  browser = await launch();
-  server = await serveDirectory(buildBundledSite());
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const site = servedBundledSite(skip);
 
-const url = (mode, page) => (mode === 'http' ? server.url + page
+const url = (mode, page) => (mode === 'http' ? site.server.url + page
   : pathToFileURL(path.join(buildBundledSite({ offline: true }), page, 'index.html')).href);
 
 async function pageAt(width, height) {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: width < 600 });
   return page;
 }
@@ -115,12 +106,12 @@ for (const mode of ['http', 'file']) {
 for (const width of [320, 375]) {
   test(`http ${width}px: result titles keep whole words, at least 180 px wide, no sideways scroll`, { skip }, async () => {
     const page = await pageAt(width, 740);
-    await page.goto(server.url + 'principles/speed/');
+    await page.goto(site.server.url + 'principles/speed/');
     // Long titles with every label: a reply template, a case, a principle.
     await headerSearch(page, 'задержка доставки');
     const popup = await page.evaluate(layout);
     const full = await pageAt(width, 740);
-    await full.goto(server.url + 'search/?q=' + encodeURIComponent('жалоба'));
+    await full.goto(site.server.url + 'search/?q=' + encodeURIComponent('жалоба'));
     await full.waitFor('.search-results li');
     const list = await full.evaluate(layout);
     for (const [where, shown] of [['popup', popup], ['search page', list]]) {
@@ -134,7 +125,7 @@ for (const width of [320, 375]) {
 
 test('http: the search page leaves the writers\' documentation out until the box is ticked', { skip }, async () => {
   const page = await pageAt(1366, 768);
-  await page.goto(server.url + 'search/?q=' + encodeURIComponent('поиск'));
+  await page.goto(site.server.url + 'search/?q=' + encodeURIComponent('поиск'));
   await page.waitFor('.search-results li');
   const hrefs = () => page.evaluate(() => [...document.querySelectorAll('.search-results > li > a')].map((a) => a.getAttribute('href')));
   assert.ok(!(await hrefs()).some((h) => h.includes('docs/')));
@@ -143,7 +134,7 @@ test('http: the search page leaves the writers\' documentation out until the box
   assert.match(await page.evaluate(() => location.search), /scope=all/);
   // Only the documentation answers: it is shown with a notice.
   const other = await pageAt(1366, 768);
-  await other.goto(server.url + 'search/?q=' + encodeURIComponent('front matter'));
+  await other.goto(site.server.url + 'search/?q=' + encodeURIComponent('front matter'));
   await other.waitFor('.search-results li');
   assert.match(await other.evaluate(() => document.querySelector('[data-search-summary]').textContent), /документация для авторов/);
 });

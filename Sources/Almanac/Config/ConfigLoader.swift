@@ -105,6 +105,16 @@ struct ConfigReader {
         diagnostics.append(.error(message, file: file, line: line, code: "config", hint: hint))
     }
 
+    /// The entries of a key whose value must be a map, or nil once the key is reported as not one,
+    /// with `example` showing the map it wants.
+    mutating func mapEntries(_ entry: MetaEntry, like example: String) -> [MetaEntry]? {
+        guard let entries = entry.value.entries else {
+            error("\(entry.key): ожидался словарь вида \(example)", entry.line)
+            return nil
+        }
+        return entries
+    }
+
     private mutating func string(_ entry: MetaEntry) -> String? {
         if case .null = entry.value { return nil }
         guard let s = entry.value.string else {
@@ -123,18 +133,19 @@ struct ConfigReader {
     }
 
     private mutating func baseURL(_ entry: MetaEntry) -> String {
-        guard let s = string(entry), !s.isEmpty else { return "" }
-        guard let url = URL(string: s), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-            error("base_url: нужен полный адрес вида https://wiki.example.ru/crisis/", entry.line)
-            return ""
-        }
-        return s.hasSuffix("/") ? s : s + "/"
+        folderURL(entry, else: "base_url: нужен полный адрес вида https://wiki.example.ru/crisis/")
     }
 
     private mutating func editURL(_ entry: MetaEntry) -> String {
+        folderURL(entry, else: "edit_url: нужен полный адрес редактора вида https://gitlab.example.ru/team/wiki/-/edit/main/content/")
+    }
+
+    /// An absolute http(s) address that pages' paths are appended to, with its closing slash;
+    /// empty where the key is empty, and where it is not such an address (reported with `message`).
+    private mutating func folderURL(_ entry: MetaEntry, else message: String) -> String {
         guard let s = string(entry), !s.isEmpty else { return "" }
         guard let url = URL(string: s), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-            error("edit_url: нужен полный адрес редактора вида https://gitlab.example.ru/team/wiki/-/edit/main/content/", entry.line)
+            error(message, entry.line)
             return ""
         }
         return s.hasSuffix("/") ? s : s + "/"

@@ -28,11 +28,7 @@ public struct HistorySettings: Sendable, Hashable {
 extension ConfigReader {
     mutating func readHistory(_ entry: MetaEntry) -> HistorySettings {
         var history = HistorySettings()
-        guard let entries = entry.value.entries else {
-            diagnostics.append(.error("history: ожидался словарь вида {readers_since: 2026-12-07}",
-                                      file: ConfigLoader.fileName, line: entry.line, code: "config"))
-            return history
-        }
+        guard let entries = mapEntries(entry, like: "{readers_since: 2026-12-07}") else { return history }
         for e in entries {
             switch e.key {
             case "readers_since":

@@ -38,11 +38,7 @@ extension ConfigReader {
     mutating func readHome(_ entry: MetaEntry) -> HomeSettings {
         var home = HomeSettings()
         home.line = entry.line
-        guard let entries = entry.value.entries else {
-            diagnostics.append(.error("home: ожидался словарь вида {situations: {type: reply, field: situation}}",
-                                      file: ConfigLoader.fileName, line: entry.line, code: "config"))
-            return home
-        }
+        guard let entries = mapEntries(entry, like: "{situations: {type: reply, field: situation}}") else { return home }
         for e in entries {
             switch e.key {
             case "situations":

@@ -190,24 +190,38 @@ enum TOMLReader {
             throw fail(s.isEmpty ? "ожидалось значение" : "непонятное значение «\(s)»: строку возьмите в кавычки")
         }
 
-        mutating func basicString() throws -> String {
-            let multi = i + 2 < chars.count && chars[i + 1] == "\"" && chars[i + 2] == "\""
+        /// Steps over the opening quote (three for a multi-line string, with the line break right
+        /// after them) and tells whether the string is multi-line.
+        mutating func openString(_ quote: Unicode.Scalar) -> Bool {
+            let multi = i + 2 < chars.count && chars[i + 1] == quote && chars[i + 2] == quote
             advance()
             if multi {
                 advance(); advance()
                 if peek == "\n" { advance() }
             }
+            return multi
+        }
+
+        /// The next character of a string opened with `quote`, not yet stepped over, or nil where
+        /// the string ends (the closing quote or quotes are then stepped over). Throws at the end of
+        /// the text and at a line break in a one-line string; `name` is the quote as the message
+        /// names it.
+        mutating func stringCharacter(_ quote: Unicode.Scalar, multi: Bool, name: String) throws -> Unicode.Scalar? {
+            guard let c = peek else { throw fail("строка не закрыта \(name)") }
+            if c == "\n" && !multi { throw fail("строка не закрыта \(name) до конца строки") }
+            guard c == quote else { return c }
+            if !multi { advance(); return nil }
+            if i + 2 < chars.count, chars[i + 1] == quote, chars[i + 2] == quote {
+                advance(); advance(); advance()
+                return nil
+            }
+            return c
+        }
+
+        mutating func basicString() throws -> String {
+            let multi = openString("\"")
             var s = ""
-            while true {
-                guard let c = peek else { throw fail("строка не закрыта кавычкой") }
-                if c == "\n" && !multi { throw fail("строка не закрыта кавычкой до конца строки") }
-                if c == "\"" {
-                    if !multi { advance(); return s }
-                    if i + 2 < chars.count, chars[i + 1] == "\"", chars[i + 2] == "\"" {
-                        advance(); advance(); advance()
-                        return s
-                    }
-                }
+            while let c = try stringCharacter("\"", multi: multi, name: "кавычкой") {
                 if c == "\\" {
                     advance()
                     guard let e = peek else { throw fail("строка не закрыта кавычкой") }
@@ -242,29 +256,17 @@ enum TOMLReader {
                 s.unicodeScalars.append(c)
                 advance()
             }
+            return s
         }
 
         mutating func literalString() throws -> String {
-            let multi = i + 2 < chars.count && chars[i + 1] == "'" && chars[i + 2] == "'"
-            advance()
-            if multi {
-                advance(); advance()
-                if peek == "\n" { advance() }
-            }
+            let multi = openString("'")
             var s = ""
-            while true {
-                guard let c = peek else { throw fail("строка не закрыта апострофом") }
-                if c == "\n" && !multi { throw fail("строка не закрыта апострофом до конца строки") }
-                if c == "'" {
-                    if !multi { advance(); return s }
-                    if i + 2 < chars.count, chars[i + 1] == "'", chars[i + 2] == "'" {
-                        advance(); advance(); advance()
-                        return s
-                    }
-                }
+            while let c = try stringCharacter("'", multi: multi, name: "апострофом") {
                 s.unicodeScalars.append(c)
                 advance()
             }
+            return s
         }
 
         /// Sets `path` in nested mappings; `merge` (a `[table]` header) reopens an existing table.

@@ -14,17 +14,9 @@ import Testing
     }()
 
     func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try TestProcess.run(Self.executable, arguments, environment: ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"],
+                                         reading: .standardError)
+        return (result.status, result.output)
     }
 
     @Test(.enabled(if: executable != nil, "the almanac executable is not built"))

@@ -22,17 +22,7 @@ import Testing
 
     @discardableResult
     func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = [:]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try TestProcess.run(URL(fileURLWithPath: executable), arguments, environment: [:], reading: .both)
     }
 
     @Test(.enabled(if: tarball != nil, "no dist tarball: run make dist or set ALMANAC_DIST_TARBALL"))

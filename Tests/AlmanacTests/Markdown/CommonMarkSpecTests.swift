@@ -6,19 +6,11 @@ import Testing
 /// are off: all 652 examples of the CommonMark 0.30 spec, byte for byte, with raw HTML allowed
 /// and smart punctuation off.
 @Suite struct CommonMarkSpecTests {
-    struct Example: Decodable {
-        let example: Int
-        let section: String
-        let markdown: String
-        let html: String
-    }
-
     static let specPath = "commonmark/spec-0.30.json"
 
-    @Test(.enabled(if: SharedMaterial.exists(specPath), "../shared/commonmark/spec-0.30.json is absent"))
+    @Test(SpecExample.available(specPath))
     func allSpecExamplesRenderExactly() throws {
-        let data = try Data(contentsOf: SharedMaterial.file(Self.specPath))
-        let examples = try JSONDecoder().decode([Example].self, from: data)
+        let examples = try SpecExample.load(Self.specPath)
         #expect(examples.count == 652)
         let renderer = MarkdownRenderer(options: .init(unsafeHTML: true, smartPunctuation: false, decorateHeadings: false,
                                                        extensions: []))

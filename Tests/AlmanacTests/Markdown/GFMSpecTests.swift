@@ -6,13 +6,6 @@ import Testing
 /// tables, strikethrough, autolinks, task lists and their interplay byte for byte as cmark-gfm
 /// renders them, the footnote example in GitHub's current markup.
 @Suite struct GFMSpecTests {
-    struct Example: Decodable {
-        let example: Int
-        let section: String
-        let markdown: String
-        let html: String
-    }
-
     static let path = "commonmark/gfm-extensions.json"
     /// Example 31 expects `<IGNORE>`: it only must not crash.
     static let noCrashExample = 31
@@ -23,11 +16,9 @@ import Testing
     let renderer = MarkdownRenderer(options: .init(unsafeHTML: true, smartPunctuation: false, decorateHeadings: false,
                                                    extensions: .all, labels: .github))
 
-    static func examples() throws -> [Example] {
-        try JSONDecoder().decode([Example].self, from: Data(contentsOf: SharedMaterial.file(path)))
-    }
+    static func examples() throws -> [SpecExample] { try SpecExample.load(path) }
 
-    @Test(.enabled(if: SharedMaterial.exists(path), "../shared/commonmark/gfm-extensions.json is absent"))
+    @Test(SpecExample.available(path))
     func everyExampleRendersAsGitHubDoes() throws {
         let examples = try Self.examples()
         #expect(examples.count == 38)
@@ -46,7 +37,7 @@ import Testing
         #expect(failures.isEmpty, "examples that differ: \(failures)")
     }
 
-    @Test(.enabled(if: SharedMaterial.exists(path), "../shared/commonmark/gfm-extensions.json is absent"))
+    @Test(SpecExample.available(path))
     func theFootnoteExampleIsTheOneInTheFile() throws {
         let example = try #require(try Self.examples().first { $0.example == Self.footnoteExample })
         #expect(example.markdown.contains("[^codeblock-note]:"))
@@ -54,7 +45,7 @@ import Testing
     }
 
     /// With every extension off, GitHub's syntax is plain text again (the switch really switches).
-    @Test(.enabled(if: SharedMaterial.exists(path), "../shared/commonmark/gfm-extensions.json is absent"))
+    @Test(SpecExample.available(path))
     func extensionsOffLeaveCommonMark() throws {
         let plain = MarkdownRenderer(options: .init(unsafeHTML: true, smartPunctuation: false, decorateHeadings: false, extensions: []))
         for example in try Self.examples() {
