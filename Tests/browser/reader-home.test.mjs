@@ -184,9 +184,11 @@ test('nothing scrolls sideways at 320 px: home, listing, authors\' area, 404', {
     await page.goto(host.url + p);
     const wide = await page.evaluate(() => {
       const limit = document.documentElement.clientWidth;
+      // What a table's own scroll box holds may pass the screen's edge, as a code block's may:
+      // the box (.table-wrap, checked here like any element) must fit, and the page must not scroll.
       return [...document.querySelectorAll('body *')]
         .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > limit + 1; })
-        .filter((e) => !e.closest('.visually-hidden, [hidden], pre'))
+        .filter((e) => !e.closest('.visually-hidden, [hidden], pre') && !e.parentElement.closest('.table-wrap'))
         .map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5);
     });
     assert.deepEqual(wide, [], `/${p} overflows`);
