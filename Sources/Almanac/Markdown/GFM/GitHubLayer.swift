@@ -23,7 +23,7 @@ struct GitHubLayer {
 
     func apply(to document: OpaquePointer, source: [UInt8], footnotes: [FootnoteSource.Definition]?) -> Result {
         var result = Result()
-        if extensions.contains(.tables) {
+        if extensions.contains(.tables), SourceLines.contains(UInt8(ascii: "|"), in: source) {
             let pass = TablePass(options: cmarkOptions, wrap: siteMarkup, label: labels.table)
             result.rowLines = pass.apply(to: document, source: SourceLines(source))
         }
