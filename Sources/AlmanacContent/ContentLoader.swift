@@ -1,0 +1,178 @@
+import Foundation
+import AlmanacCore
+
+/// A non-Markdown file under content/ (an image, a PDF) that is copied beside its page.
+public struct ContentAsset: Sendable, Hashable {
+    /// Path relative to content/, forward slashes, NFC.
+    public var contentPath: String
+    public var file: URL
+}
+
+/// Everything found under content/.
+public struct LoadedContent: Sendable {
+    public var pages: [SourcePage]
+    public var assets: [ContentAsset]
+
+    public init(pages: [SourcePage], assets: [ContentAsset] = []) {
+        self.pages = pages
+        self.assets = assets
+    }
+}
+
+/// Finds the Markdown files and assets under content/ and reads them into `SourcePage`s.
+public struct ContentLoader: Sendable {
+    public var config: SiteConfig
+    public var includeDrafts: Bool
+
+    public init(config: SiteConfig, includeDrafts: Bool = false) {
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    public func load(siteDirectory: URL) -> (LoadedContent, [Diagnostic]) {
+        let root = siteDirectory.appendingPathComponent("content")
+        var (files, diagnostics) = ContentDiscovery.discover(root: root)
+        let markdown = files.filter { $0.contentPath.hasSuffix(".md") }
+        let folderPages = Self.folderPages(Set(markdown.map(\.contentPath)), indexFiles: config.indexFiles)
+        let assets = files.filter { !$0.contentPath.hasSuffix(".md") }
+            .map { ContentAsset(contentPath: $0.contentPath, file: $0.url) }
+
+        // Reading and front-matter parsing are per file: do them on every core.
+        let results = markdown.concurrentMap { loadPage($0, isFolderPage: folderPages.contains($0.contentPath)) }
+        var pages: [SourcePage] = []
+        for (page, pageDiagnostics) in results {
+            diagnostics += pageDiagnostics
+            if let page, includeDrafts || !page.isDraft { pages.append(page) }
+        }
+        return (LoadedContent(pages: pages, assets: assets), diagnostics)
+    }
+
+    /// The files that are their folder's own page: per folder, the first of `indexFiles` present.
+    /// The others (a README.md beside an index.md) stay ordinary pages, as MkDocs and GitHub show
+    /// only one of them as the folder.
+    package static func folderPages(_ markdown: Set<String>, indexFiles: [String]) -> Set<String> {
+        var folders: Set<String> = []
+        for path in markdown { folders.insert(FolderPath.parent(of: path)) }
+        var result: Set<String> = []
+        for folder in folders {
+            let prefix = folder.isEmpty ? "" : folder + "/"
+            if let first = indexFiles.first(where: { markdown.contains(prefix + $0) }) { result.insert(prefix + first) }
+        }
+        return result
+    }
+
+    /// True when `contentPath` is its folder's own page, asking the disk about its siblings
+    /// (`BuildSession` re-reads single files).
+    package func isFolderPage(_ contentPath: String, contentRoot: URL) -> Bool {
+        let name = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        guard let rank = config.indexFiles.firstIndex(of: name) else { return false }
+        let folder = FolderPath.parent(of: contentPath)
+        return !config.indexFiles[..<rank].contains { other in
+            FileManager.default.fileExists(atPath: contentRoot.appendingPathComponent(folder.isEmpty ? other : folder + "/" + other).path)
+        }
+    }
+
+    /// One file, read and split; `BuildSession` re-reads single files through it after an edit.
+    package func loadPage(_ file: DiscoveredFile, isFolderPage: Bool? = nil) -> (SourcePage?, [Diagnostic]) {
+        let sourcePath = "content/" + file.contentPath
+        guard let (bytes, modified) = SourceFileReader.read(file.url) else {
+            return (nil, [.error("не удалось прочитать файл", file: sourcePath, code: "io")])
+        }
+        let root = file.url.deletingLastPathComponent()
+            .appendingPathComponent(String(repeating: "../", count: file.contentPath.split(separator: "/").count - 1))
+        return loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified,
+                        isFolderPage: isFolderPage ?? self.isFolderPage(file.contentPath, contentRoot: root))
+    }
+
+    /// One page from bytes already read (`contentPath` relative to content/): the fuzzer feeds it directly.
+    /// Without siblings to compare, the first of `index_files` makes a folder's page.
+    public func loadPage(data: Data, contentPath: String, modified: Date? = nil) -> (SourcePage?, [Diagnostic]) {
+        let name = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        return loadPage(bytes: [UInt8](data), contentPath: contentPath, modified: modified,
+                        isFolderPage: name == config.indexFiles.first)
+    }
+
+    package func loadPage(bytes: [UInt8], contentPath: String, modified: Date?, isFolderPage: Bool) -> (SourcePage?, [Diagnostic]) {
+        let sourcePath = "content/" + contentPath
+        var diagnostics: [Diagnostic] = []
+        let (text, problems) = SourceText.decode(bytes)
+        for problem in problems {
+            switch problem {
+            case .invalidUTF8(let line):
+                diagnostics.append(.error("файл не в кодировке UTF-8", file: sourcePath, line: line, code: "encoding",
+                                          hint: "сохраните файл в UTF-8"))
+            case .nulByte(let line):
+                diagnostics.append(.error("в файле есть нулевой байт (NUL)", file: sourcePath, line: line, code: "encoding",
+                                          hint: "файл, вероятно, повреждён или не текстовый"))
+            }
+        }
+        let parts = FrontMatterSplitter.split(text)
+        var frontMatter: [MetaEntry] = []
+        if parts.unterminated {
+            let fence = parts.isTOML ? "+++" : "---"
+            diagnostics.append(.error("блок front matter не закрыт строкой \(fence)", file: sourcePath, line: 1, code: "front-matter",
+                                      hint: "добавьте строку \(fence) после последнего поля"))
+        } else if let toml = parts.yaml, parts.isTOML {
+            switch TOMLReader.readMapping(toml, lineOffset: parts.fenceLine) {
+            case .success(let entries): frontMatter = entries
+            case .failure(let f):
+                diagnostics.append(.error("ошибка в front matter (TOML): \(f.message)", file: sourcePath, line: f.line,
+                                          code: "front-matter", hint: "строки берутся в кавычки, списки — в [ ], таблицы — в { }"))
+            }
+        } else if let yaml = parts.yaml {
+            switch YAMLReader.readMapping(yaml, lineOffset: parts.fenceLine) {
+            case .success(let entries): frontMatter = entries
+            case .failure(let f):
+                diagnostics.append(.error("ошибка в front matter: \(f.message)", file: sourcePath, line: f.line,
+                                          column: f.column, code: "front-matter",
+                                          hint: "проверьте отступы, кавычки и скобки; значение с двоеточием, # или [ возьмите в кавычки"))
+            }
+        }
+
+        let isSectionIndex = isFolderPage
+        let withoutExtension = String(contentPath.dropLast(3))
+        let id = isSectionIndex ? FolderPath.parent(of: contentPath) : withoutExtension
+        let folder = FolderPath.parent(of: contentPath)
+        let parent = isSectionIndex ? FolderPath.parent(of: folder) : folder
+        let topFolder = contentPath.split(separator: "/").count > 1 ? String(contentPath.split(separator: "/")[0]) : ""
+        var type = isSectionIndex ? "section" : config.typeId(forTopFolder: topFolder)
+        if let declared = frontMatter["type"], let name = declared.value.string {
+            if config.contentTypes.contains(where: { $0.id == name }) || name == ContentType.article.id {
+                type = name
+            } else if config.links == .warn {
+                // `type: docs` from Hugo or a theme: the page keeps its folder's type.
+                diagnostics.append(.warning("неизвестный тип контента «\(name)», страница получает тип «\(type)»",
+                                            file: sourcePath, line: declared.line, code: "schema",
+                                            hint: config.contentTypes.isEmpty ? "в almanac.yml не объявлено типов: уберите поле type"
+                                                : "типы объявлены в almanac.yml: " + config.contentTypes.map(\.id).joined(separator: ", ")))
+                frontMatter.removeAll { $0.key == "type" }
+            } else {
+                diagnostics.append(.error("неизвестный тип контента «\(name)»", file: sourcePath, line: declared.line,
+                                          code: "schema", hint: "типы объявлены в almanac.yml: "
+                                            + config.contentTypes.map(\.id).joined(separator: ", ")))
+            }
+        }
+        if config.links == .warn {
+            let fields = SchemaValidator.common + (type == "section" ? [] : config.type(type).fields)
+            diagnostics += ForeignFrontMatter.coerce(&frontMatter, fields: fields, sourcePath: sourcePath)
+        }
+        let page = SourcePage(
+            sourcePath: sourcePath, contentPath: contentPath, id: id, isSectionIndex: isSectionIndex,
+            parentSection: parent, type: type, frontMatter: frontMatter, frontMatterLine: parts.fenceLine,
+            body: parts.body, bodyLine: parts.bodyLine, modified: modified)
+        return (page, diagnostics)
+    }
+}
+
+extension SourcePage {
+    package var isDraft: Bool { meta("draft") == .bool(true) }
+}
+
+extension String {
+    package func trimmingSlashes() -> String {
+        var s = Substring(self)
+        while s.hasPrefix("/") { s = s.dropFirst() }
+        while s.hasSuffix("/") { s = s.dropLast() }
+        return String(s)
+    }
+}

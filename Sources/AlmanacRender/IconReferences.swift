@@ -1,0 +1,32 @@
+import AlmanacCore
+/// Icons almanac.yml names (`icons:` of a field) must exist in the theme; a missing one would
+/// leave a tile without its picture and nobody would notice.
+package enum IconReferences {
+    package static func check(_ config: SiteConfig, theme: Theme) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for type in config.contentTypes {
+            for field in type.fields {
+                for value in field.values where field.valueIcons[value].map({ theme.icons[$0] == nil }) ?? false {
+                    diagnostics.append(.warning(
+                        "types.\(type.id).fields.\(field.name).icons: нет значка «\(field.valueIcons[value]!)» для «\(value)»",
+                        file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config",
+                        hint: "положите файл templates/icons/\(field.valueIcons[value]!).svg или выберите другой из templates/icons/"))
+                }
+                // A field that gives its values icons gives every value one: a new situation
+                // added to values: must not turn up on the home page as the one tile without a picture.
+                if !field.valueIcons.isEmpty {
+                    for value in field.values where field.valueIcons[value] == nil {
+                        diagnostics.append(.warning("types.\(type.id).fields.\(field.name).icons: у «\(value)» нет значка",
+                                                    file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config",
+                                                    hint: "добавьте в icons: «\(value): ИМЯ» — файл templates/icons/ИМЯ.svg"))
+                    }
+                }
+                for key in field.valueIcons.keys.sorted() where !field.values.contains(key) {
+                    diagnostics.append(.warning("types.\(type.id).fields.\(field.name).icons: «\(key)» нет среди values",
+                                                file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
