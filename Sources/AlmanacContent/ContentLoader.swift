@@ -30,6 +30,14 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(siteDirectory: URL) -> (LoadedContent, [Diagnostic]) {
+        let (content, diagnostics, _) = load(siteDirectory: siteDirectory, reusing: nil)
+        return (content, diagnostics)
+    }
+
+    /// Loads content/, taking a file's page from `memo` when its bytes (and whether it is its
+    /// folder's page) are as they were: its front matter is then not parsed again. Returns the
+    /// memo of this load, holding the files that exist now.
+    public func load(siteDirectory: URL, reusing memo: StageMemo<PageLoad>?) -> (LoadedContent, [Diagnostic], [ContentHash: PageLoad]) {
         let root = siteDirectory.appendingPathComponent("content")
         var (files, diagnostics) = ContentDiscovery.discover(root: root)
         let markdown = files.filter { $0.contentPath.hasSuffix(".md") }
@@ -38,13 +46,32 @@ public struct ContentLoader: Sendable {
             .map { ContentAsset(contentPath: $0.contentPath, file: $0.url) }
 
         // Reading and front-matter parsing are per file: do them on every core.
-        let results = markdown.concurrentMap { loadPage($0, isFolderPage: folderPages.contains($0.contentPath)) }
-        var pages: [SourcePage] = []
-        for (page, pageDiagnostics) in results {
-            diagnostics += pageDiagnostics
-            if let page, includeDrafts || !page.isDraft { pages.append(page) }
+        let results = markdown.concurrentMap { file -> (ContentHash, PageLoad) in
+            let isFolderPage = folderPages.contains(file.contentPath)
+            guard let (bytes, modified) = SourceFileReader.read(file.url) else {
+                let failed = PageLoad(page: nil, diagnostics: [.error("не удалось прочитать файл", file: "content/" + file.contentPath, code: "io")])
+                return (ContentHash(combining: ["unreadable", file.contentPath]), failed)
+            }
+            var hasher = ContentHasher()
+            hasher.add(bytes)
+            hasher.add(file.contentPath)
+            hasher.add(isFolderPage)
+            let key = hasher.finish()
+            if var reused = memo?[key] {
+                reused.page?.modified = modified
+                return (key, reused)
+            }
+            let (page, pageDiagnostics) = loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified, isFolderPage: isFolderPage)
+            return (key, PageLoad(page: page, diagnostics: pageDiagnostics))
         }
-        return (LoadedContent(pages: pages, assets: assets), diagnostics)
+        var pages: [SourcePage] = []
+        var used: [ContentHash: PageLoad] = [:]
+        for (key, result) in results {
+            used[key] = result
+            diagnostics += result.diagnostics
+            if let page = result.page, includeDrafts || !page.isDraft { pages.append(page) }
+        }
+        return (LoadedContent(pages: pages, assets: assets), diagnostics, used)
     }
 
     /// The files that are their folder's own page: per folder, the first of `indexFiles` present.

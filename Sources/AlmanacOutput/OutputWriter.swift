@@ -54,7 +54,7 @@ public struct OutputWriter: Sendable {
             }
         }
         if !clashes.isEmpty { return clashes }
-        if let problem = StagingFolder(url: staging).reconcile(with: files, deferred: deferred) { return [problem] }
+        if let problem = StagingFolder(url: staging, live: output).reconcile(with: files, deferred: deferred) { return [problem] }
         return swapIn().map { [$0] } ?? []
     }
 

@@ -9,8 +9,19 @@ private let posixWrite = Darwin.write
 #endif
 
 /// Makes a folder hold exactly the given files: writes what differs, removes what is stale.
+///
+/// A file whose bytes are those of the same file in `live` (the published site the folder will
+/// replace) becomes a hard link to it, so its inode and modification time carry over into the
+/// next site and `rsync` or a CDN sync moves only what changed. A changed file is always written
+/// to a new inode: the old one may be shared with the published site.
 package struct StagingFolder {
     package let url: URL
+    package var live: URL?
+
+    package init(url: URL, live: URL? = nil) {
+        self.url = url
+        self.live = live
+    }
 
     package func reconcile(with files: [OutputFile], deferred: [DeferredFile] = []) -> Diagnostic? {
         let fm = FileManager.default
@@ -100,15 +111,29 @@ package struct StagingFolder {
         case .file(let file):
             switch file.contents {
             case .data(let data):
-                try data.withUnsafeBytes { try FileBytes.write($0, to: target, existed: existed) }
+                try data.withUnsafeBytes { try place($0, path: job.path, target: target, existed: existed) }
             case .copy(let source):
                 let data = try Data(contentsOf: source)
-                try data.withUnsafeBytes { try FileBytes.write($0, to: target, existed: existed) }
+                try data.withUnsafeBytes { try place($0, path: job.path, target: target, existed: existed) }
             }
         case .deferred(let file):
             var text = file.text()
-            try text.withUTF8 { try FileBytes.write(UnsafeRawBufferPointer($0), to: target, existed: existed) }
+            try text.withUTF8 { try place(UnsafeRawBufferPointer($0), path: job.path, target: target, existed: existed) }
         }
+    }
+
+    private func place(_ bytes: UnsafeRawBufferPointer, path: String, target: String, existed: Bool) throws {
+        if let live {
+            let published = live.path + "/" + path
+            if FileBytes.holds(bytes, published) {
+                if existed, FileBytes.sameFile(published, target) { return }
+                if existed { unlink(target) }
+                if link(published, target) == 0 { return }
+            }
+        }
+        // Never through a link the published site may share.
+        if existed, FileBytes.isShared(target) { unlink(target) }
+        try FileBytes.write(bytes, to: target, existed: existed && FileManager.default.fileExists(atPath: target))
     }
 
     /// Every file and folder below `url`, as relative paths. readdir's entry types spare a stat

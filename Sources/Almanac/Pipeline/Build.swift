@@ -31,6 +31,8 @@ public struct BuildOptions: Sendable {
     public var anchorsFrom: URL?
     /// The day review deadlines are checked against (`--today`); the system's date when nil.
     public var today: IsoDate?
+    /// Ignore and remove the build cache beside the output (`--clean`).
+    public var clean = false
 
     public init(siteDirectory: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false,
                 links: SiteConfig.LinkPolicy? = nil, strict: Bool = false, includeDrafts: Bool = false,
@@ -59,6 +61,8 @@ public struct BuildResult: Sendable {
     /// The assembled site, when the build got that far; without the pages' Markdown and search
     /// text, which the build lets go of once used (`BuildSession` keeps everything).
     public var site: Site?
+    /// True when nothing the build reads had changed and the last build's output was kept as it is.
+    public var reused = false
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -87,6 +91,18 @@ public enum Build {
             diagnostics.append(problem)
             return finish()
         }
+        // Only a build that writes keeps a cache: `check` and the approvers' export read everything.
+        let cache = options.writeOutput ? BuildCache(output: options.outputDirectory) : nil
+        if options.clean { cache?.remove() }
+        let previous = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
+        let inputs = cache.map { _ in InputFingerprint.take(options) }
+        if let previous, let inputs, previous.inputs == inputs, outputHolds(previous.outputPaths, options.outputDirectory) {
+            stage("reuse")
+            return BuildResult(diagnostics: previous.diagnostics, pageCount: previous.pageCount,
+                               fileCount: previous.outputPaths.count, seconds: Date().timeIntervalSince(started),
+                               stages: stages, site: nil, reused: true)
+        }
+
         let (loadedConfig, configDiagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
         diagnostics += configDiagnostics
         guard var config = loadedConfig else { return finish() }
@@ -102,21 +118,54 @@ public enum Build {
         diagnostics += themeDiagnostics
         if let theme { diagnostics += IconReferences.check(config, theme: theme) }
 
+        // Memos are valid only for the same configuration: its every field can change what a page becomes.
+        let configHash = ContentHash(of: FileManager.default.contents(atPath: options.siteDirectory
+            .appendingPathComponent("almanac.yml").path) ?? Data())
+        let loadContext = ContentHash(combining: [BuildIdentity.current, configHash,
+                                                  ContentHash(combining: [options.baseURL ?? "", options.links?.rawValue ?? ""])])
+        var loadMemo: [ContentHash: PageLoad] = [:]
         let produced = produce(config: config, theme: theme, offline: options.offline,
                                previousAnchors: AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory),
                                history: GitHistory.read(siteDirectory: options.siteDirectory), today: options.today,
-                               load: { ContentLoader(config: config, includeDrafts: options.includeDrafts).load(siteDirectory: options.siteDirectory) },
+                               markdownMemo: previous?.markdown, memoContext: loadContext,
+                               load: {
+                                   let (content, d, used) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
+                                       .load(siteDirectory: options.siteDirectory, reusing: previous?.load.valid(for: loadContext))
+                                   loadMemo = used
+                                   return (content, d)
+                               },
                                stage: { stage($0, count: $1) })
         diagnostics += produced.diagnostics
         let site = produced.site
-        guard let files = produced.files else { return finish(site) }
+        func keep(outputPaths: [String]?) {
+            guard let cache else { return }
+            let reported = finish(site).diagnostics
+            cache.write(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs,
+                                    diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
+                                    load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo))
+        }
+        guard let files = produced.files else {
+            keep(outputPaths: nil)
+            return finish(site)
+        }
         let fileCount = files.count + produced.pages.count
 
         let blocking = options.strict ? !diagnostics.droppingWarnings(silenced).isEmpty : diagnostics.hasErrors
-        guard options.writeOutput, !blocking else { return finish(site, files: fileCount) }
-        diagnostics += OutputWriter(output: options.outputDirectory).write(files, deferred: produced.pages)
+        guard options.writeOutput, !blocking else {
+            keep(outputPaths: nil)
+            return finish(site, files: fileCount)
+        }
+        let written = OutputWriter(output: options.outputDirectory).write(files, deferred: produced.pages)
+        diagnostics += written
         stage("write")
+        keep(outputPaths: written.hasErrors ? nil : files.map(\.path) + produced.pages.map(\.path))
         return finish(site, files: fileCount)
+    }
+
+    /// Whether the output still has every file the last build wrote (someone may have deleted it).
+    private static func outputHolds(_ paths: [String], _ output: URL) -> Bool {
+        let root = output.standardizedFileURL.path
+        return !paths.isEmpty && paths.allSatisfy { FileManager.default.fileExists(atPath: root + "/" + $0) }
     }
 
     /// What a build makes in memory, before anything is written.
@@ -127,6 +176,8 @@ public enum Build {
         /// Page HTML, rendered when the writer reaches it (a page's HTML is held only until it is written).
         public var pages: [DeferredFile]
         public var diagnostics: [Diagnostic]
+        /// What the Markdown stage made of each page, for the next build (`BuildCache`).
+        var markdownMemo: StageMemo<RenderedPage>
     }
 
     /// Everything between reading the content and writing files: schema, plan, Markdown, graph,
@@ -137,10 +188,12 @@ public enum Build {
     public static func produce(config: SiteConfig, theme: Theme?, offline: Bool,
                                previousAnchors: [String: AnchorAliases.Published] = [:],
                                history: SiteHistory = .unavailable, today: IsoDate? = nil,
+                               markdownMemo: StageMemo<RenderedPage>? = nil, memoContext: ContentHash? = nil,
                                load: () -> (LoadedContent, [Diagnostic]),
                                stage: (String, Int?) -> Void = { _, _ in }) -> Produced {
         var diagnostics: [Diagnostic] = []
         var site: Site
+        var memo = StageMemo<RenderedPage>(context: ContentHash(of: ""))
         do {
             let (content, contentDiagnostics) = load()
             diagnostics += contentDiagnostics
@@ -150,17 +203,24 @@ public enum Build {
             let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: offline)
             diagnostics += planDiagnostics
 
-            let renderer = MarkdownRenderer(options: .init(
+            let options = MarkdownRenderer.Options(
                 unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
                 permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
-                labels: ExtensionLabels(strings: theme?.strings.values ?? [:])))
+                labels: ExtensionLabels(strings: theme?.strings.values ?? [:]))
+            let renderer = MarkdownRenderer(options: options)
             let resolver = plan.resolver
-            let rendered = plan.pages.concurrentMap { page in
-                renderer.render(page.body, firstLine: page.bodyLine) { destination, _ in
+            let context = MarkdownMemoKey.context(plan: plan, theme: theme?.strings.values ?? [:], base: memoContext)
+            let reusable = markdownMemo?.valid(for: context)
+            let keyed = plan.pages.concurrentMap { page -> (ContentHash, RenderedPage) in
+                let key = MarkdownMemoKey.page(page, address: plan.addresses[page.id]!)
+                if let reused = reusable?[key] { return (key, reused) }
+                return (key, renderer.render(page.body, firstLine: page.bodyLine) { destination, _ in
                     resolver.resolve(destination, fromContentPath: page.contentPath,
                                      address: plan.addresses[page.id]!).href
-                }
+                })
             }
+            let rendered = keyed.map(\.1)
+            memo = StageMemo(context: context, entries: Dictionary(keyed, uniquingKeysWith: { a, _ in a }))
             stage("markdown", nil)
             let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
             diagnostics += graphDiagnostics
@@ -171,7 +231,7 @@ public enum Build {
             site.releaseSources()
         }
         stage("graph", nil)
-        guard let theme else { return Produced(site: site, files: nil, pages: [], diagnostics: diagnostics) }
+        guard let theme else { return Produced(site: site, files: nil, pages: [], diagnostics: diagnostics, markdownMemo: memo) }
         var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: offline)
         site.releaseSearchText()
         stage("index", nil)
@@ -184,7 +244,7 @@ public enum Build {
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files += DerivedFiles.siteFiles(site)
-        return Produced(site: site, files: files, pages: pages, diagnostics: diagnostics)
+        return Produced(site: site, files: files, pages: pages, diagnostics: diagnostics, markdownMemo: memo)
     }
 
     /// The output folder is replaced wholesale, so it must never be the site, hold it, or sit in its sources.

@@ -7,6 +7,8 @@ import Foundation
 public struct ContentHash: Hashable, Sendable, Comparable, CustomStringConvertible, CacheCodable {
     public let bytes: [UInt8]
 
+    init(digest: [UInt8]) { bytes = digest }
+
     public init(of data: some DataProtocol) {
         bytes = Array(SHA256.hash(data: data))
     }

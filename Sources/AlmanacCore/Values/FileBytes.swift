@@ -32,7 +32,19 @@ package enum FileBytes {
         if failure != 0 { throw OutputError.posix(failure) }
     }
 
-    private static func holds(_ bytes: UnsafeRawBufferPointer, _ path: String) -> Bool {
+    /// Whether both paths name one inode (a hard link made by an earlier build).
+    package static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return lstat(a, &x) == 0 && lstat(b, &y) == 0 && x.st_ino == y.st_ino && x.st_dev == y.st_dev
+    }
+
+    /// Whether the file has other names: writing into it would change them too.
+    package static func isShared(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_nlink > 1
+    }
+
+    package static func holds(_ bytes: UnsafeRawBufferPointer, _ path: String) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         if bytes.isEmpty { return true }

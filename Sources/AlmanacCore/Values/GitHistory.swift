@@ -8,6 +8,26 @@ import Foundation
 /// depend only on the history, so two builds of one commit agree; uncommitted edits do not count
 /// until they are committed.
 public enum GitHistory {
+    /// The commit the site's checkout stands on, or nil outside git: the history a build reads
+    /// changes only with it.
+    public static func head(siteDirectory: URL) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", siteDirectory.path, "rev-parse", "HEAD"]
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { environment[key] = nil }
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     public static func read(siteDirectory: URL) -> SiteHistory {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
