@@ -88,7 +88,9 @@ fuzz: deps
 #   `-L/usr/lib/x86_64-linux-gnu` made the linker find libdeflate.so before any .a. For this build
 #   $(STATIC_PC) holds .pc files for the package's system libraries with the flags `pkg-config`
 #   itself prints (system folders left out), so the only `-L` is $(STATIC_LIBS), which holds
-#   libdeflate.a (Debian: libdeflate-dev) and is searched before the system folders.
+#   libdeflate.a (Debian: libdeflate-dev) and is searched before the system folders. A new
+#   `pkgConfig:` system library in the package graph belongs in STATIC_PKGS (check-needed.sh
+#   catches it otherwise: its `-L` brings libdeflate.so back).
 # - libcurl: FlyingFox (the preview server) has a proxy handler built on URLSession, so
 #   FoundationNetworking is linked in (its conformance keeps it alive), and its C layer calls
 #   libcurl. $(STATIC_LIBS)/libcurl.a, built from scripts/dist/curl-on-demand.c, answers `-lcurl`:
