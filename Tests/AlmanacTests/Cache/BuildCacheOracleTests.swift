@@ -91,17 +91,24 @@ import Testing
         }
     }
 
-    static let brokenLink = Step(fails: true) { try replace($0, "content/guide/second.md", "[первому](first.md)", "[первому](frist.md)") }
+    static let brokenLink = Step(fails: true) {
+        try replace($0, "content/guide/second.md", "[первому](first.md)", "[первому](frist.md)")
+    }
     /// Fixed with other words than before, so that the output differs from the one before the break.
-    static let fixedLink = Step { try replace($0, "content/guide/second.md", "[первому](frist.md)", "[первому шагу](first.md)") }
+    static let fixedLink = Step {
+        try replace($0, "content/guide/second.md", "[первому](frist.md)", "[первому шагу](first.md)")
+    }
 
-    /// Every kind of edit the cache has to notice. `allEdits` applies them one after another too.
+    /// Every kind of edit the cache has to notice; `allEditsInSequenceMatchACleanBuild` applies
+    /// them one after another too.
     static let edits: [Edit] = [
         Edit("nothing changed", showsInOutput: false) { _ in },
         Edit("page body") {
             try replace($0, "content/guide/second.md", "назвать срок.", "назвать срок. Срок лучше держать коротким.")
         },
-        Edit("page title (sidebar, neighbours, listings)") { try replace($0, "content/guide/second.md", "title: Второй шаг", "title: Шаг второй") },
+        Edit("page title (sidebar, neighbours, listings)") {
+            try replace($0, "content/guide/second.md", "title: Второй шаг", "title: Шаг второй")
+        },
         Edit("description") {
             try replace($0, "content/guide/first.md", "description: С чего начать ответ на жалобу.", "description: С чего начать ответ.")
         },
@@ -121,7 +128,9 @@ import Testing
         Edit("layout template") {
             try replace($0, "templates/layouts/article.mustache", "<div class=\"content\">", "<div class=\"content body\">")
         },
-        Edit("partial template") { try replace($0, "templates/partials/footer.mustache", "<footer class=\"site-footer\">", "<footer class=\"site-footer wide\">") },
+        Edit("partial template") {
+            try replace($0, "templates/partials/footer.mustache", "<footer class=\"site-footer\">", "<footer class=\"site-footer wide\">")
+        },
         Edit("stylesheet") { try append($0, "templates/assets/css/almanac.css", "\n.page h1 { letter-spacing: 0.01em; }\n") },
         Edit("interface strings") { try replace($0, "templates/i18n/ru.yml", "tags.title: Метки", "tags.title: Все метки") },
         Edit("almanac.yml") { try write($0, "almanac.yml", "title: Тест, второе издание\nlanguage: ru\n") },
