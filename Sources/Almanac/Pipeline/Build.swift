@@ -103,20 +103,11 @@ public enum Build {
                                stages: stages, site: nil, reused: true)
         }
 
-        let (loadedConfig, configDiagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
-        diagnostics += configDiagnostics
-        guard var config = loadedConfig else { return finish() }
-        if let baseURL = options.baseURL {
-            let (checked, d) = ConfigLoader.parse("base_url: \"\(baseURL)\"")
-            diagnostics += d
-            config.baseURL = checked?.baseURL ?? config.baseURL
-        }
-        if let links = options.links { config.links = links }
+        let configured = configure(options)
+        diagnostics += configured.diagnostics
+        guard let config = configured.config else { return finish() }
+        let theme = configured.theme
         silenced = config.silencedCodes
-
-        let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
-        diagnostics += themeDiagnostics
-        if let theme { diagnostics += IconReferences.check(config, theme: theme) }
 
         // Memos are valid only for the same configuration: its every field can change what a page becomes.
         let configHash = ContentHash(of: FileManager.default.contents(atPath: options.siteDirectory
@@ -162,6 +153,31 @@ public enum Build {
         return finish(site, files: fileCount)
     }
 
+    /// The first stage of every build, the preview's included: almanac.yml with the command
+    /// line's overrides (`--base-url`, `--links`), and the theme checked against it.
+    static func configure(_ options: BuildOptions) -> (config: SiteConfig?, theme: Theme?, diagnostics: [Diagnostic]) {
+        var (loaded, diagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
+        guard var config = loaded else { return (nil, nil, diagnostics) }
+        if let baseURL = options.baseURL {
+            let (checked, d) = ConfigLoader.parse("base_url: \"\(baseURL)\"")
+            diagnostics += d
+            config.baseURL = checked?.baseURL ?? config.baseURL
+        }
+        if let links = options.links { config.links = links }
+        let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
+        diagnostics += themeDiagnostics
+        if let theme { diagnostics += IconReferences.check(config, theme: theme) }
+        return (config, theme, diagnostics)
+    }
+
+    /// The Markdown stage's renderer for a site and its theme's words.
+    static func markdownRenderer(_ config: SiteConfig, theme: Theme?) -> MarkdownRenderer {
+        MarkdownRenderer(options: .init(
+            unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
+            permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
+            labels: ExtensionLabels(strings: theme?.strings.values ?? [:])))
+    }
+
     /// Whether the output still has every file the last build wrote (someone may have deleted it).
     private static func outputHolds(_ paths: [String], _ output: URL) -> Bool {
         let root = output.standardizedFileURL.path
@@ -203,11 +219,7 @@ public enum Build {
             let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: offline)
             diagnostics += planDiagnostics
 
-            let options = MarkdownRenderer.Options(
-                unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
-                permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
-                labels: ExtensionLabels(strings: theme?.strings.values ?? [:]))
-            let renderer = MarkdownRenderer(options: options)
+            let renderer = markdownRenderer(config, theme: theme)
             let resolver = plan.resolver
             let context = MarkdownMemoKey.context(plan: plan, theme: theme?.strings.values ?? [:], base: memoContext)
             let reusable = markdownMemo?.valid(for: context)
