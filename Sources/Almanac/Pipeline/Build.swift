@@ -96,6 +96,7 @@ public enum Build {
         if options.clean { cache?.remove() }
         let previous = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
         let inputs = cache.map { _ in InputFingerprint.take(options) }
+        if cache != nil { stage("cache") }
         if let previous, let inputs, previous.inputs == inputs, outputHolds(previous.outputPaths, options.outputDirectory) {
             stage("reuse")
             return BuildResult(diagnostics: previous.diagnostics, pageCount: previous.pageCount,
@@ -150,6 +151,7 @@ public enum Build {
         diagnostics += written
         stage("write")
         keep(outputPaths: written.hasErrors ? nil : files.map(\.path) + produced.pages.map(\.path))
+        stage("keep")
         return finish(site, files: fileCount)
     }
 
