@@ -134,7 +134,8 @@ public enum Build {
             let reported = finish(site).diagnostics
             cache.write(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs,
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
-                                    load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo))
+                                    load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo),
+                        previous: previous)
         }
         guard let files = produced.files else {
             keep(outputPaths: nil)

@@ -14,25 +14,60 @@ struct BuildCache {
 
     private var file: URL { folder.appendingPathComponent("build.bin") }
 
+    /// The Markdown memo is the bulk of the cache (the HTML of every page): it is kept in this
+    /// many files by key, and a build rewrites only those whose entries changed.
+    static let markdownShards = 16
+
+    private func shardFile(_ i: Int) -> URL { folder.appendingPathComponent("markdown-\(i).bin") }
+
     func read(identity: ContentHash) -> CachedBuild? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
-        var reader = CacheReader([UInt8](data))
-        guard let cached = try? CachedBuild(from: &reader), reader.isAtEnd, cached.identity == identity else { return nil }
+        guard var cached: CachedBuild = read(file), cached.identity == identity else { return nil }
+        let shards = Array(0..<Self.markdownShards).concurrentMap { i -> StageMemo<RenderedPage>? in read(shardFile(i)) }
+        if shards.allSatisfy({ $0?.context == cached.markdown.context }) {
+            cached.markdown = StageMemo(context: cached.markdown.context, merging: shards.compactMap { $0 })
+        }
         return cached
     }
 
-    /// Written to a temporary file and renamed, so that a killed build leaves the old cache or the new one.
-    func write(_ cached: CachedBuild) {
-        var writer = CacheWriter(capacity: 1 << 20)
-        cached.write(to: &writer)
-        let temporary = folder.appendingPathComponent("build.bin.tmp")
+    private func read<T: CacheCodable>(_ url: URL) -> T? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        var reader = CacheReader([UInt8](data))
+        guard let value = try? T(from: &reader), reader.isAtEnd else { return nil }
+        return value
+    }
+
+    /// `previous` is the cache this build read: Markdown shards holding the same entries are left as they are.
+    func write(_ cached: CachedBuild, previous: CachedBuild?) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(writer.bytes).write(to: temporary)
-            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            let memo = cached.markdown
+            let old = previous?.markdown.context == memo.context ? previous?.markdown : nil
+            let failures = Array(0..<Self.markdownShards).concurrentMap { i -> Bool in
+                let shard = memo.shard(i, of: Self.markdownShards)
+                if let old, FileManager.default.fileExists(atPath: shardFile(i).path),
+                   Set(old.shard(i, of: Self.markdownShards).keys) == Set(shard.keys) { return false }
+                return !write(shard, to: shardFile(i))
+            }
+            if failures.contains(true) { throw CocoaError(.fileWriteUnknown) }
+            // The shards are found through this file's context: it is written last.
+            var head = cached
+            head.markdown = StageMemo(context: memo.context)
+            guard write(head, to: file) else { throw CocoaError(.fileWriteUnknown) }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            remove()
         }
+    }
+
+    /// Written to a temporary file and renamed, so that a killed build leaves the old file or the new one.
+    private func write(_ value: some CacheCodable, to url: URL) -> Bool {
+        var writer = CacheWriter(capacity: 1 << 16)
+        value.write(to: &writer)
+        let temporary = url.appendingPathExtension("tmp")
+        guard (try? Data(writer.bytes).write(to: temporary)) != nil, rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            return false
+        }
+        return true
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

@@ -16,6 +16,21 @@ public struct StageMemo<Value: CacheCodable & Sendable>: Sendable, CacheCodable 
 
     public subscript(key: ContentHash) -> Value? { entries[key] }
 
+    public var keys: Dictionary<ContentHash, Value>.Keys { entries.keys }
+
+    /// The entries whose keys fall in `shard` of `count` (by the key's first byte), so that a
+    /// memo can be kept in files that are rewritten only when their entries change.
+    public func shard(_ shard: Int, of count: Int) -> StageMemo {
+        StageMemo(context: context, entries: entries.filter { Int($0.key.bytes[0]) % count == shard })
+    }
+
+    /// One memo of several made under the same context.
+    public init(context: ContentHash, merging parts: [StageMemo]) {
+        var entries: [ContentHash: Value] = [:]
+        for part in parts where part.context == context { entries.merge(part.entries) { a, _ in a } }
+        self.init(context: context, entries: entries)
+    }
+
     /// This memo when it was made under `context`, else none.
     public func valid(for context: ContentHash) -> StageMemo? { self.context == context ? self : nil }
 
