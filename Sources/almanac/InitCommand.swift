@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         guard let origin = Installation.origin() else {
             Console().report([.error("не найдена тема almanac рядом с программой (\(Installation.executable().path))",
-                                     file: "", code: "usage",
+                                     file: "", code: .usage,
                                      hint: "установите almanac командой make install PREFIX=… или запустите его из папки репозитория")])
             throw ExitCode(2)
         }

@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let site = URL(fileURLWithPath: siteDirectory)
         guard FileManager.default.fileExists(atPath: site.appendingPathComponent("almanac.yml").path) else {
-            Console().report([.error("нет файла almanac.yml", file: siteDirectory, code: "config",
+            Console().report([.error("нет файла almanac.yml", file: siteDirectory, code: .config,
                                      hint: "укажите папку сайта: almanac serve ПАПКА")])
             throw ExitCode(2)
         }
@@ -72,7 +72,7 @@ struct ServeCommand: ParsableCommand {
         }
         finished.wait()
         if let message = failure.message {
-            Console().report([.error(message, file: "", code: "config")])
+            Console().report([.error(message, file: "", code: .config)])
             throw ExitCode(2)
         }
         log.stopped()

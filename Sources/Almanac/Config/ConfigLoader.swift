@@ -7,11 +7,11 @@ public enum ConfigLoader {
     public static func load(siteDirectory: URL) -> (SiteConfig?, [Diagnostic]) {
         let url = siteDirectory.appendingPathComponent(fileName)
         guard let data = try? Data(contentsOf: url) else {
-            return (nil, [.error("не найден файл настроек \(fileName)", file: fileName, code: "config",
+            return (nil, [.error("не найден файл настроек \(fileName)", file: fileName, code: .config,
                                  hint: "запустите команду в папке сайта или укажите её: almanac build ПАПКА")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return (nil, [.error("файл не в кодировке UTF-8", file: fileName, code: "config")])
+            return (nil, [.error("файл не в кодировке UTF-8", file: fileName, code: .config)])
         }
         return parse(text)
     }
@@ -20,7 +20,7 @@ public enum ConfigLoader {
         var reader = ConfigReader()
         switch YAMLReader.readMapping(text.replacingOccurrences(of: "\r\n", with: "\n")) {
         case .failure(let f):
-            return (nil, [.error("ошибка YAML: \(f.message)", file: fileName, line: f.line, column: f.column, code: "config")])
+            return (nil, [.error("ошибка YAML: \(f.message)", file: fileName, line: f.line, column: f.column, code: .config)])
         case .success(let entries):
             let config = reader.read(entries)
             return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
@@ -78,22 +78,22 @@ struct ConfigReader {
     }
 
     /// `lint: {orphan-page: off}`: codes whose warnings are not printed.
-    private mutating func readLint(_ entry: MetaEntry) -> Set<String> {
+    private mutating func readLint(_ entry: MetaEntry) -> Set<DiagnosticCode> {
         guard let entries = entry.value.entries else {
             error("lint: ожидался словарь «код: off»", entry.line, hint: "например lint: {orphan-page: off}")
             return []
         }
-        var off: Set<String> = []
+        var off: Set<DiagnosticCode> = []
         for e in entries {
-            guard DiagnosticCodes.silenceable.contains(e.key) else {
+            guard let code = DiagnosticCode(rawValue: e.key), code.isSilenceable else {
                 error("lint: неизвестный код «\(e.key)»", e.line,
-                      hint: "можно отключить: " + DiagnosticCodes.silenceable.sorted().joined(separator: ", "))
+                      hint: "можно отключить: " + DiagnosticCode.silenceable.map(\.rawValue).joined(separator: ", "))
                 continue
             }
             switch e.value {
-            case .bool(false): off.insert(e.key)
+            case .bool(false): off.insert(code)
             case .bool(true): break
-            case let v where v.string == "off": off.insert(e.key)
+            case let v where v.string == "off": off.insert(code)
             case let v where v.string == "warn" || v.string == "on": break
             default: error("lint.\(e.key): ожидалось off или warn", e.line)
             }
@@ -102,7 +102,7 @@ struct ConfigReader {
     }
 
     private mutating func error(_ message: String, _ line: Int, hint: String? = nil) {
-        diagnostics.append(.error(message, file: file, line: line, code: "config", hint: hint))
+        diagnostics.append(.error(message, file: file, line: line, code: .config, hint: hint))
     }
 
     /// The entries of a key whose value must be a map, or nil once the key is reported as not one,

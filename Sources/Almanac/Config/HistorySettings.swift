@@ -34,13 +34,13 @@ extension ConfigReader {
             case "readers_since":
                 guard let text = e.value.string, text.count == 10, let date = IsoDate(text) else {
                     diagnostics.append(.error("history.readers_since: ожидалась дата ГГГГ-ММ-ДД", file: ConfigLoader.fileName,
-                                              line: e.line, code: "config"))
+                                              line: e.line, code: .config))
                     continue
                 }
                 history.readersSince = date
             default:
                 diagnostics.append(.error("history: неизвестный ключ «\(e.key)»", file: ConfigLoader.fileName, line: e.line,
-                                          code: "config", hint: "допустим readers_since"))
+                                          code: .config, hint: "допустим readers_since"))
             }
         }
         return history

@@ -44,7 +44,7 @@ extension ConfigReader {
             case "situations":
                 guard let map = e.value.entries, let type = map["type"]?.value.string, let field = map["field"]?.value.string else {
                     diagnostics.append(.error("home.situations: нужны type и field", file: ConfigLoader.fileName, line: e.line,
-                                              code: "config", hint: "например {type: reply, field: situation}"))
+                                              code: .config, hint: "например {type: reply, field: situation}"))
                     continue
                 }
                 home.situationType = type
@@ -53,7 +53,7 @@ extension ConfigReader {
                 home.checklist = e.value.string
             default:
                 diagnostics.append(.error("home: неизвестный ключ «\(e.key)»", file: ConfigLoader.fileName, line: e.line,
-                                          code: "config", hint: "допустимы situations и checklist"))
+                                          code: .config, hint: "допустимы situations и checklist"))
             }
         }
         return home
@@ -64,13 +64,13 @@ extension ConfigReader {
         guard let typeId = config.home.situationType, let fieldName = config.home.situationField else { return }
         guard let type = config.contentTypes.first(where: { $0.id == typeId }) else {
             diagnostics.append(.error("home.situations: нет типа контента «\(typeId)»", file: ConfigLoader.fileName,
-                                      line: config.home.line, code: "config",
+                                      line: config.home.line, code: .config,
                                       hint: "типы: " + config.contentTypes.map(\.id).joined(separator: ", ")))
             return
         }
         guard let field = type.field(fieldName), !field.values.isEmpty else {
             diagnostics.append(.error("home.situations: у типа «\(typeId)» нет поля «\(fieldName)» со списком values",
-                                      file: ConfigLoader.fileName, line: config.home.line, code: "config"))
+                                      file: ConfigLoader.fileName, line: config.home.line, code: .config))
             return
         }
     }

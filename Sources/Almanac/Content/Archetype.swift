@@ -17,13 +17,13 @@ public struct Archetype: Sendable {
         let folder = siteDirectory.appendingPathComponent("templates/archetypes")
         let known = config.contentTypes.map(\.id) + (config.contentTypes.contains { $0.id == "article" } ? [] : ["article"])
         guard known.contains(id) else {
-            return .failure(Failure(diagnostic: .error("неизвестный тип страницы «\(id)»", file: "almanac.yml", code: "usage",
+            return .failure(Failure(diagnostic: .error("неизвестный тип страницы «\(id)»", file: "almanac.yml", code: .usage,
                                                        hint: "типы сайта: " + known.joined(separator: ", ")), isUsage: true))
         }
         let file = folder.appendingPathComponent(id + ".md")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
             return .failure(Failure(diagnostic: .error("нет заготовки для типа «\(id)»", file: "templates/archetypes/\(id).md",
-                                                       code: "usage", hint: "создайте файл templates/archetypes/\(id).md"),
+                                                       code: .usage, hint: "создайте файл templates/archetypes/\(id).md"),
                                     isUsage: true))
         }
         return .success(Archetype(type: config.type(id), text: text))
@@ -46,7 +46,7 @@ public struct Archetype: Sendable {
         let name = Slug.make(title)
         guard !name.isEmpty else {
             return .failure(Failure(diagnostic: .error("из заголовка «\(title)» не получается имя файла", file: "",
-                                                       code: "usage", hint: "в заголовке должны быть буквы или цифры"),
+                                                       code: .usage, hint: "в заголовке должны быть буквы или цифры"),
                                     isUsage: true))
         }
         let relative = (type.folder.map { $0 + "/" } ?? "") + name + ".md"
@@ -58,7 +58,7 @@ public struct Archetype: Sendable {
         let (config, configDiagnostics) = ConfigLoader.load(siteDirectory: siteDirectory)
         guard let config else {
             let first = configDiagnostics.first { $0.severity == .error }
-                ?? .error("не удалось прочитать almanac.yml", file: "almanac.yml", code: "config")
+                ?? .error("не удалось прочитать almanac.yml", file: "almanac.yml", code: .config)
             return .failure(Failure(diagnostic: first, isUsage: true))
         }
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,7 +73,7 @@ public struct Archetype: Sendable {
                     let exists = errno == EEXIST
                     return .failure(Failure(diagnostic: .error(
                         exists ? "файл уже существует, он не будет перезаписан" : "не удалось создать файл: \(String(cString: strerror(errno)))",
-                        file: target.sourcePath, code: exists ? "exists" : "io",
+                        file: target.sourcePath, code: exists ? .exists : .io,
                         hint: exists ? "выберите другой заголовок или откройте существующую страницу" : nil), isUsage: false))
                 }
                 let bytes = Array(text.utf8)
@@ -81,7 +81,7 @@ public struct Archetype: Sendable {
                 close(fd)
                 guard written == bytes.count else {
                     try? fm.removeItem(at: target.url)
-                    return .failure(Failure(diagnostic: .error("не удалось записать файл", file: target.sourcePath, code: "io"),
+                    return .failure(Failure(diagnostic: .error("не удалось записать файл", file: target.sourcePath, code: .io),
                                             isUsage: false))
                 }
                 return .success(target.sourcePath)

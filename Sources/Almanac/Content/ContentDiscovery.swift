@@ -16,7 +16,7 @@ enum ContentDiscovery {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
-            return ([], [.error("нет папки content/", file: "content", code: "io",
+            return ([], [.error("нет папки content/", file: "content", code: .io,
                                 hint: "страницы сайта лежат в папке content/ рядом с almanac.yml")])
         }
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
@@ -66,7 +66,7 @@ enum ContentDiscovery {
                              files: inout [DiscoveredFile], diagnostics: inout [Diagnostic]) {
         let fm = FileManager.default
         guard let list = entries(of: dir.path) else {
-            diagnostics.append(.error("не удалось прочитать папку", file: "content/" + relative, code: "io"))
+            diagnostics.append(.error("не удалось прочитать папку", file: "content/" + relative, code: .io))
             return
         }
         for (name, kind) in list {
@@ -83,11 +83,11 @@ enum ContentDiscovery {
                 let exists = fm.fileExists(atPath: target, isDirectory: &targetIsDir)
                 if !target.hasPrefix(realRoot + "/") {
                     diagnostics.append(.warning("символическая ссылка ведёт за пределы content/ и пропущена",
-                                                file: "content/" + rel, code: "symlink"))
+                                                file: "content/" + rel, code: .symlink))
                 } else if !exists || targetIsDir.boolValue {
                     // Links to folders inside content/ could form cycles; the folder is walked where it really is.
                     diagnostics.append(.warning("символическая ссылка на папку или на несуществующий файл пропущена",
-                                                file: "content/" + rel, code: "symlink"))
+                                                file: "content/" + rel, code: .symlink))
                 } else {
                     files.append(DiscoveredFile(contentPath: rel, url: URL(fileURLWithPath: target)))
                 }

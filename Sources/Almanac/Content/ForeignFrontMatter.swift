@@ -13,7 +13,7 @@ enum ForeignFrontMatter {
             guard let converted = convert(value, to: field) else { continue }
             entries[i].value = converted
             diagnostics.append(.warning("поле «\(field.name)»: \(describe(value)) прочитано как \(describe(converted))",
-                                        file: sourcePath, line: entries[i].line, code: "front-matter",
+                                        file: sourcePath, line: entries[i].line, code: .frontMatter,
                                         hint: "исправьте значение в файле: \(field.name): \(literal(converted))"))
         }
         return diagnostics

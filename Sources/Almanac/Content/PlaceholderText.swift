@@ -80,7 +80,7 @@ struct PlaceholderRules {
                         used.insert(name)
                         if !declared.contains(where: { $0.key == name }) {
                             diagnostics.append(.warning("плейсхолдер {\(name)} не описан в placeholders", file: page.sourcePath,
-                                                        line: line, code: "placeholder",
+                                                        line: line, code: .placeholder,
                                                         hint: "добавьте в placeholders строку «\(name): что сюда подставить»"))
                         }
                     }
@@ -88,7 +88,7 @@ struct PlaceholderRules {
             }
             for entry in declared where !used.contains(entry.key) {
                 diagnostics.append(.warning("плейсхолдер {\(entry.key)} описан, но нигде не используется", file: page.sourcePath,
-                                            line: entry.line, code: "placeholder"))
+                                            line: entry.line, code: .placeholder))
             }
         }
         return diagnostics

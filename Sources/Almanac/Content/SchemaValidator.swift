@@ -49,12 +49,12 @@ private struct FieldCheck {
 
     mutating func missing(_ field: FieldSchema) {
         diagnostics.append(.error("не заполнено обязательное поле «\(field.name)» (тип \(page.type))",
-                                  file: page.sourcePath, line: max(page.frontMatterLine, 1), code: "schema",
+                                  file: page.sourcePath, line: max(page.frontMatterLine, 1), code: .schema,
                                   hint: field.values.isEmpty ? nil : "допустимые значения: " + field.values.joined(separator: ", ")))
     }
 
     private mutating func fail(_ field: FieldSchema, _ line: Int, _ message: String, hint: String? = nil) {
-        diagnostics.append(.error("поле «\(field.name)»: \(message)", file: page.sourcePath, line: line, code: "schema", hint: hint))
+        diagnostics.append(.error("поле «\(field.name)»: \(message)", file: page.sourcePath, line: line, code: .schema, hint: hint))
     }
 
     mutating func value(_ value: MetaValue, of field: FieldSchema, line: Int) {

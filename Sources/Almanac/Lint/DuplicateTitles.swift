@@ -13,7 +13,7 @@ enum DuplicateTitles {
             }
             diagnostics.append(.warning(
                 "заголовок «\(page.title)» уже есть у страницы \(earlier.source.sourcePath)",
-                file: page.source.sourcePath, line: titleLine(page), code: "duplicate-title",
+                file: page.source.sourcePath, line: titleLine(page), code: .duplicateTitle,
                 hint: "читатель не отличит страницы в меню и в поиске: уточните один из заголовков"))
         }
         return diagnostics

@@ -16,7 +16,7 @@ enum OrphanPages {
             guard !page.id.isEmpty, !page.source.isSectionIndex, !isListed(page, in: site),
                   page.backlinks.isEmpty, !page.referencedBy.contains(where: { $0.pageId != page.id }) else { return nil }
             return .warning("на страницу не ведёт ни одна ссылка, и ни один список раздела её не показывает",
-                            file: page.source.sourcePath, line: 1, code: "orphan-page",
+                            file: page.source.sourcePath, line: 1, code: .orphanPage,
                             hint: "поставьте ссылку на \(page.source.contentPath) со связанной страницы")
         }
     }

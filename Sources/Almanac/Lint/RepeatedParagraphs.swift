@@ -38,7 +38,7 @@ enum RepeatedParagraphs {
                 let line = hashed[earlier.page][earlier.ordinal].line
                 diagnostics.append(.warning(
                     "абзац повторяет абзац из \(source):\(line)", file: pages[p].source.sourcePath, line: paragraph.line,
-                    code: "repeated-paragraph",
+                    code: .repeatedParagraph,
                     hint: "оставьте текст в одном месте и поставьте на него ссылку, иначе правка попадёт только в одну копию"))
             }
         }

@@ -20,7 +20,7 @@ public enum SiteLint {
     static func homeChecklist(_ site: Site) -> [Diagnostic] {
         guard let path = site.config.home.checklist, let id = site.config.home.checklistId, site.page(id) == nil else { return [] }
         return [.warning("home.checklist: нет страницы «\(path)», на главной не будет ссылки на неё", file: ConfigLoader.fileName,
-                         line: site.config.home.line, code: "config", hint: "укажите путь от папки content/, например first-hour.md")]
+                         line: site.config.home.line, code: .config, hint: "укажите путь от папки content/, например first-hour.md")]
     }
 
     /// Lower case, Markdown emphasis and quotes at word edges dropped, one space between words:

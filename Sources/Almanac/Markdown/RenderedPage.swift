@@ -24,7 +24,7 @@ public struct RenderedPage: Sendable {
 public struct MarkdownProblem: Sendable, Hashable {
     /// Line in the source file.
     public var line: Int
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var hint: String?
 }

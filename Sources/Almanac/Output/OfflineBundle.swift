@@ -46,7 +46,7 @@ public enum OfflineBundle {
             return Result(build: build, zip: zip, bytes: bytes, entries: entries)
         } catch {
             build.diagnostics.append(.error("не удалось записать архив \(zip.path): \(OutputError.reason(error))",
-                                            file: "", code: "output"))
+                                            file: "", code: .output))
             return Result(build: build, zip: nil, bytes: 0, entries: 0)
         }
     }

@@ -45,11 +45,11 @@ public struct OutputWriter: Sendable {
         var clashes: [Diagnostic] = []
         for path in files.map(\.path) + deferred.map(\.path) {
             guard Self.isSafe(path) else {
-                return [.error("внутренняя ошибка: путь «\(path)» выходит за пределы папки сайта", file: "", code: "output")]
+                return [.error("внутренняя ошибка: путь «\(path)» выходит за пределы папки сайта", file: "", code: .output)]
             }
             if !seen.insert(path).inserted {
                 // Every clash at once: an import with four of them should not take four builds to see.
-                clashes.append(.error("два файла претендуют на путь «\(path)»", file: "", code: "output"))
+                clashes.append(.error("два файла претендуют на путь «\(path)»", file: "", code: .output))
             }
         }
         if !clashes.isEmpty { return clashes }
@@ -99,7 +99,7 @@ public struct OutputWriter: Sendable {
     }
 
     private func failure(_ message: String, _ error: Error) -> Diagnostic {
-        .error("\(message): \(OutputError.reason(error))", file: "", code: "output")
+        .error("\(message): \(OutputError.reason(error))", file: "", code: .output)
     }
 }
 

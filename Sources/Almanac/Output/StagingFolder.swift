@@ -49,7 +49,7 @@ struct StagingFolder {
                 try fm.createDirectory(at: url.appendingPathComponent(dir), withIntermediateDirectories: true)
             }
         } catch {
-            return .error("не удалось подготовить папку сборки: \(OutputError.reason(error))", file: "", code: "output",
+            return .error("не удалось подготовить папку сборки: \(OutputError.reason(error))", file: "", code: .output,
                           hint: "проверьте права на запись в \(url.deletingLastPathComponent().path)")
         }
         // One worker per folder: creating files in one folder from two threads makes them queue
@@ -75,7 +75,7 @@ struct StagingFolder {
             return nil
         }
         if let first = errors.compactMap({ $0 }).first {
-            return .error("не удалось записать файл \(first)", file: "", code: "output",
+            return .error("не удалось записать файл \(first)", file: "", code: .output,
                           hint: "проверьте свободное место и права на запись в \(url.deletingLastPathComponent().path)")
         }
         return nil

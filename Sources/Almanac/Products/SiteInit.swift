@@ -61,13 +61,13 @@ public enum SiteInit {
             return .failure(failure)
         } catch {
             return .failure(Failure(diagnostic: .error("не удалось создать сайт: \(error.localizedDescription)",
-                                                       file: directory.path, code: "io"), isUsage: false))
+                                                       file: directory.path, code: .io), isUsage: false))
         }
         return .success(files(in: directory))
     }
 
     private static func usage(_ message: String, hint: String) -> Failure {
-        Failure(diagnostic: .error(message, file: "", code: "usage", hint: hint), isUsage: true)
+        Failure(diagnostic: .error(message, file: "", code: .usage, hint: hint), isUsage: true)
     }
 
     private static func writeStarter(to directory: URL, date: Date) throws {
@@ -78,7 +78,7 @@ public enum SiteInit {
         }
         let (config, diagnostics) = ConfigLoader.parse(StarterSite.config)
         guard let config else {
-            throw Failure(diagnostic: diagnostics.first ?? .error("almanac.yml заготовки не читается", file: ConfigLoader.fileName, code: "config"),
+            throw Failure(diagnostic: diagnostics.first ?? .error("almanac.yml заготовки не читается", file: ConfigLoader.fileName, code: .config),
                           isUsage: false)
         }
         let day = Archetype.day(date)

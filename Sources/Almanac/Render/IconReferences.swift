@@ -8,7 +8,7 @@ enum IconReferences {
                 for value in field.values where field.valueIcons[value].map({ theme.icons[$0] == nil }) ?? false {
                     diagnostics.append(.warning(
                         "types.\(type.id).fields.\(field.name).icons: нет значка «\(field.valueIcons[value]!)» для «\(value)»",
-                        file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config",
+                        file: ConfigLoader.fileName, line: field.valueIconsLine, code: .config,
                         hint: "положите файл templates/icons/\(field.valueIcons[value]!).svg или выберите другой из templates/icons/"))
                 }
                 // A field that gives its values icons gives every value one: a new situation
@@ -16,13 +16,13 @@ enum IconReferences {
                 if !field.valueIcons.isEmpty {
                     for value in field.values where field.valueIcons[value] == nil {
                         diagnostics.append(.warning("types.\(type.id).fields.\(field.name).icons: у «\(value)» нет значка",
-                                                    file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config",
+                                                    file: ConfigLoader.fileName, line: field.valueIconsLine, code: .config,
                                                     hint: "добавьте в icons: «\(value): ИМЯ» — файл templates/icons/ИМЯ.svg"))
                     }
                 }
                 for key in field.valueIcons.keys.sorted() where !field.values.contains(key) {
                     diagnostics.append(.warning("types.\(type.id).fields.\(field.name).icons: «\(key)» нет среди values",
-                                                file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config"))
+                                                file: ConfigLoader.fileName, line: field.valueIconsLine, code: .config))
                 }
             }
         }

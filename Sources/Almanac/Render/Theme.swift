@@ -25,7 +25,7 @@ public struct Theme: Sendable {
                 let display = "templates/\(folder)/\(name)"
                 let key = String(name.dropLast(".mustache".count))
                 guard let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else {
-                    diagnostics.append(.error("не удалось прочитать шаблон", file: display, code: "template"))
+                    diagnostics.append(.error("не удалось прочитать шаблон", file: display, code: .template))
                     continue
                 }
                 do {
@@ -35,14 +35,14 @@ public struct Theme: Sendable {
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error("ошибка в шаблоне: \(Self.describe(error.error))", file: display,
                                               line: error.context.lineNumber - 1, column: error.context.columnNumber,
-                                              code: "template"))
+                                              code: .template))
                 } catch {
-                    diagnostics.append(.error("ошибка в шаблоне: \(error)", file: display, code: "template"))
+                    diagnostics.append(.error("ошибка в шаблоне: \(error)", file: display, code: .template))
                 }
             }
         }
         for required in ["base", "article"] where templates[required] == nil && !diagnostics.hasErrors {
-            diagnostics.append(.error("нет шаблона \(required).mustache", file: "templates/layouts", code: "template"))
+            diagnostics.append(.error("нет шаблона \(required).mustache", file: "templates/layouts", code: .template))
         }
         let (strings, stringDiagnostics) = UIStrings.load(templates: root, language: language)
         diagnostics += stringDiagnostics

@@ -56,7 +56,7 @@ public enum AnchorAliases {
                 for e in entry.value.entries ?? [] {
                     guard let target = e.value.string, current.contains(target) else {
                         diagnostics.append(.error("anchors: на странице нет заголовка с якорем «#\(e.value.string ?? "")»",
-                                                  file: page.source.sourcePath, line: e.line, code: "anchor-alias",
+                                                  file: page.source.sourcePath, line: e.line, code: .anchorAlias,
                                                   hint: EditDistance.suggestion(for: e.value.string ?? "", among: current)
                                                     .map { "может быть, \($0)?" }))
                         continue
@@ -71,7 +71,7 @@ public enum AnchorAliases {
                 } else {
                     diagnostics.append(.warning(
                         "якорь «#\(old)» исчез со страницы: ссылки на него, которыми уже поделились, перестанут вести к разделу",
-                        file: page.source.sourcePath, line: max(page.source.frontMatterLine, 1), code: "anchor-removed",
+                        file: page.source.sourcePath, line: max(page.source.frontMatterLine, 1), code: .anchorRemoved,
                         hint: "укажите, куда вести старые ссылки: anchors: {\(old): новый-якорь}"))
                 }
             }

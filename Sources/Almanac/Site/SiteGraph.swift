@@ -69,32 +69,32 @@ public enum SiteGraph {
         }
         for link in page.rendered.links {
             let r = plan.resolver.resolve(link.destination, fromContentPath: page.source.contentPath, address: page.address)
-            func report(_ message: String, code: String, hint: String? = nil) {
+            func report(_ message: String, code: DiagnosticCode, hint: String? = nil) {
                 diagnostics.append(Diagnostic(file: page.source.sourcePath, line: link.line, column: link.column,
                                               severity: severity, code: code, message: message, hint: hint))
             }
             if link.isImage && !link.hasText {
                 diagnostics.append(.warning("у изображения нет альтернативного текста", file: page.source.sourcePath,
-                                            line: link.line, column: link.column, code: "image-alt",
+                                            line: link.line, column: link.column, code: .imageAlt,
                                             hint: "опишите картинку: ![что на ней](\(link.destination))"))
             }
             switch r.problem {
             case .missingPage(let path, let suggestion)?:
-                report("ссылка на несуществующую страницу «\(path)»", code: "broken-link",
+                report("ссылка на несуществующую страницу «\(path)»", code: .brokenLink,
                        hint: suggestion.map { "может быть, \($0)?" })
             case .missingFile(let path, let suggestion)?:
                 report(link.isImage ? "нет изображения «\(path)»" : "нет файла «\(path)»",
-                       code: link.isImage ? "missing-image" : "broken-link", hint: suggestion.map { "может быть, \($0)?" })
+                       code: link.isImage ? .missingImage : .brokenLink, hint: suggestion.map { "может быть, \($0)?" })
             case .leavesContent(let path)?:
-                report("ссылка «\(path)» ведёт за пределы папки content/", code: "broken-link",
+                report("ссылка «\(path)» ведёт за пределы папки content/", code: .brokenLink,
                        hint: "ссылайтесь на страницы и файлы внутри content/")
             case .ambiguous(let path, let chosen, let other)?:
                 diagnostics.append(.warning("ссылка «\(path)» может вести на страницу «\(chosen)» или «\(other)»; выбрана «\(chosen)»",
-                                            file: page.source.sourcePath, line: link.line, column: link.column, code: "link-style",
+                                            file: page.source.sourcePath, line: link.line, column: link.column, code: .linkStyle,
                                             hint: "назовите файл страницы, например \(chosen.isEmpty ? "_index" : chosen).md"))
             case .hidden(let path)?:
                 report("«\(path)» лежит в скрытой папке (её имя начинается с точки), а такие папки не публикуются",
-                       code: link.isImage ? "missing-image" : "broken-link",
+                       code: link.isImage ? .missingImage : .brokenLink,
                        hint: "перенесите файл в обычную папку внутри content/")
             case nil:
                 break
@@ -106,7 +106,7 @@ public enum SiteGraph {
                 if !target.rendered.headings.contains(where: { $0.anchor == anchor }) && target.anchorAliases[anchor] == nil {
                     let suggestion = EditDistance.suggestion(for: anchor, among: target.rendered.headings.map(\.anchor))
                     report("на странице \(target.source.sourcePath) нет заголовка с якорем «#\(anchor)»",
-                           code: "broken-anchor", hint: suggestion.map { "может быть, #\($0)?" })
+                           code: .brokenAnchor, hint: suggestion.map { "может быть, #\($0)?" })
                 }
             }
         }
@@ -161,12 +161,12 @@ public enum SiteGraph {
                 guard let raw = alias.string, let path = LinkResolver.normalize(raw.replacingOccurrences(of: ".md", with: "")),
                       !path.isEmpty else {
                     diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity,
-                                                  code: "alias", message: "alias должен быть путём внутри сайта"))
+                                                  code: .alias, message: "alias должен быть путём внутри сайта"))
                     continue
                 }
                 let key = path.lowercased()
                 if taken.contains(key) {
-                    diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity, code: "alias",
+                    diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity, code: .alias,
                                                   message: "alias «\(path)» совпадает с адресом другой страницы или другим alias",
                                                   hint: severity == .warning ? "перенаправление не создано" : nil))
                     continue

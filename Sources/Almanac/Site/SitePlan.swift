@@ -25,14 +25,14 @@ public struct SitePlan: Sendable {
             let key = address.directory.precomposedStringWithCanonicalMapping.lowercased()
             if let other = claimed[key] {
                 diagnostics.append(Diagnostic(
-                    file: page.sourcePath, line: page.metaLine("slug"), severity: severity, code: "duplicate-url",
+                    file: page.sourcePath, line: page.metaLine("slug"), severity: severity, code: .duplicateURL,
                     message: "страница получает тот же адрес «\(address.serverPath)», что и \(other.sourcePath)"
                         + (severity == .warning ? "; адрес остаётся за \(other.sourcePath), эта страница пропущена" : ""),
                     hint: "переименуйте файл или задайте другой slug"))
                 continue
             }
             if let top = address.directory.split(separator: "/").first, reservedDirectories.contains(String(top)) {
-                diagnostics.append(Diagnostic(file: page.sourcePath, severity: severity, code: "duplicate-url",
+                diagnostics.append(Diagnostic(file: page.sourcePath, severity: severity, code: .duplicateURL,
                                               message: "адрес «\(address.serverPath)» занят самим сайтом",
                                               hint: "папки assets, search и tags зарезервированы"))
                 continue
@@ -68,7 +68,7 @@ public struct SitePlan: Sendable {
         return assets.filter { asset in
             guard let owner = taken[asset.contentPath.precomposedStringWithCanonicalMapping.lowercased()] else { return true }
             diagnostics.append(Diagnostic(
-                file: "content/" + asset.contentPath, severity: severity, code: "duplicate-url",
+                file: "content/" + asset.contentPath, severity: severity, code: .duplicateURL,
                 message: "файл займёт тот же путь «\(asset.contentPath)», что и \(owner.hasPrefix("content/") ? "страница " : "")\(owner)"
                     + (severity == .warning ? "; файл не копируется" : ""),
                 hint: "переименуйте файл (например, demo.html) или перенесите его в другую папку"))
@@ -82,7 +82,7 @@ public struct SitePlan: Sendable {
             let clean = Slug.make(slug)
             if clean.isEmpty || clean != slug {
                 diagnostics.append(.warning("slug «\(slug)» заменён на «\(clean)»", file: page.sourcePath,
-                                            line: slugEntry.line, code: "slug",
+                                            line: slugEntry.line, code: .slug,
                                             hint: "slug состоит из латинских букв, цифр и дефисов"))
             }
             if !clean.isEmpty { parts[parts.count - 1] = clean }
