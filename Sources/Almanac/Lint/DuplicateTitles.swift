@@ -12,9 +12,8 @@ enum DuplicateTitles {
                 continue
             }
             diagnostics.append(.warning(
-                "заголовок «\(page.title)» уже есть у страницы \(earlier.source.sourcePath)",
-                file: page.source.sourcePath, line: titleLine(page), code: .duplicateTitle,
-                hint: "читатель не отличит страницы в меню и в поиске: уточните один из заголовков"))
+                .duplicateTitle(title: page.title, earlier: earlier.source.sourcePath),
+                file: page.source.sourcePath, line: titleLine(page), code: .duplicateTitle, hint: .titlesAlike))
         }
         return diagnostics
     }

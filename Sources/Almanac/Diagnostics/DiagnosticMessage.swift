@@ -1,0 +1,102 @@
+/// Every message and hint a diagnostic shows, in one place: a case per message, with the parts that
+/// vary as associated values, and one table that renders them (`russian`). Call sites name a case and
+/// never write the words, so an English table is one more `switch` here, chosen in `text`, and a
+/// reviewer reads all the wording at once. The Russian text is the output as it has always been
+/// printed; tests compare it.
+///
+/// Parts passed in as plain strings (a parser's reason, a system error, a value's description) are
+/// worded where they are made.
+///
+/// A message says what went wrong; `DiagnosticHint` says what to do about it.
+public enum DiagnosticMessage: Sendable, Hashable {
+    // MARK: Lint
+    case duplicateTitle(title: String, earlier: String)
+    case orphanPage
+    case homeChecklistMissing(path: String)
+    case noOwner
+    case reviewOverdue(reviewBy: String, today: String)
+    case editedAfterApproval(approvedOn: String, commitDate: String, subject: String)
+    case repeatedParagraph(source: String, line: Int)
+
+    /// The Russian table.
+    public var russian: String {
+        switch self {
+        // Lint
+        case .duplicateTitle(let title, let earlier): return "заголовок «\(title)» уже есть у страницы \(earlier)"
+        case .orphanPage: return "на страницу не ведёт ни одна ссылка, и ни один список раздела её не показывает"
+        case .homeChecklistMissing(let path):
+            return "home.checklist: нет страницы «\(path)», на главной не будет ссылки на неё"
+        case .noOwner: return "у текста нет владельца: поле «owner» не заполнено"
+        case .reviewOverdue(let reviewBy, let today):
+            return "срок пересмотра прошёл: review_by \(reviewBy), сегодня \(today)"
+        case .editedAfterApproval(let approvedOn, let commitDate, let subject):
+            return "текст изменён после согласования \(approvedOn): коммит \(commitDate) «\(subject)»"
+        case .repeatedParagraph(let source, let line): return "абзац повторяет абзац из \(source):\(line)"
+        }
+    }
+}
+
+/// What to do about it: the `hint:` line under a diagnostic.
+public enum DiagnosticHint: Sendable, Hashable {
+    // MARK: Lint
+    case titlesAlike
+    case linkToOrphan(path: String)
+    case checklistPath
+    case nameOwner
+    case rereadText(owner: String?)
+    case reapprove
+    case keepOneCopy
+
+    /// The Russian table.
+    public var russian: String {
+        switch self {
+        // Lint
+        case .titlesAlike: return "читатель не отличит страницы в меню и в поиске: уточните один из заголовков"
+        case .linkToOrphan(let path): return "поставьте ссылку на \(path) со связанной страницы"
+        case .checklistPath: return "укажите путь от папки content/, например first-hour.md"
+        case .nameOwner: return "укажите роль, которая отвечает за формулировку, например owner: Руководитель PR"
+        case .rereadText(let owner):
+            return "перечитайте текст\(owner.map { " с владельцем (\($0))" } ?? ""), затем перенесите review_by "
+                + "или поставьте status: устарело"
+        case .reapprove:
+            return "отправьте текст на согласование (status: на согласовании) или, если правка не меняет смысла, "
+                + "получите подтверждение и обновите approved_on"
+        case .keepOneCopy:
+            return "оставьте текст в одном месте и поставьте на него ссылку, иначе правка попадёт только в одну копию"
+        }
+    }
+}
+
+extension DiagnosticMessage {
+    /// The text in the language diagnostics are printed in (Russian; the only table so far).
+    public var text: String { russian }
+}
+
+extension DiagnosticHint {
+    /// The text in the language diagnostics are printed in (Russian; the only table so far).
+    public var text: String { russian }
+}
+
+extension Diagnostic {
+    public init(
+        file: String, line: Int = 0, column: Int = 0, severity: Severity,
+        code: DiagnosticCode, _ message: DiagnosticMessage, hint: DiagnosticHint? = nil
+    ) {
+        self.init(file: file, line: line, column: column, severity: severity, code: code,
+                  message: message.text, hint: hint?.text)
+    }
+
+    public static func error(
+        _ message: DiagnosticMessage, file: String, line: Int = 0, column: Int = 0, code: DiagnosticCode,
+        hint: DiagnosticHint? = nil
+    ) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .error, code: code, message, hint: hint)
+    }
+
+    public static func warning(
+        _ message: DiagnosticMessage, file: String, line: Int = 0, column: Int = 0, code: DiagnosticCode,
+        hint: DiagnosticHint? = nil
+    ) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: .warning, code: code, message, hint: hint)
+    }
+}
