@@ -18,6 +18,25 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case editedAfterApproval(approvedOn: String, commitDate: String, subject: String)
     case repeatedParagraph(source: String, line: Int)
 
+    // MARK: Theme
+    case i18nYAML(reason: String)
+    case i18nNotString(key: String)
+    case i18nLanguageMissing(language: String)
+    case i18nFolderMissing
+    case iconFileMissing(place: String, icon: String, value: String)
+    case iconNotGiven(place: String, value: String)
+    case iconForUnknownValue(place: String, value: String)
+    case templateUnreadable
+    case templateError(reason: String)
+    case templateSectionMismatch
+    case templateUnclosedTag
+    case templateUnclosedSection
+    case templateBadDelimiters
+    case templateMissing(name: String)
+    case iconBadName
+    case iconUnreadable
+    case iconRejected(reason: String)
+
     /// The Russian table.
     public var russian: String {
         switch self {
@@ -32,6 +51,24 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .editedAfterApproval(let approvedOn, let commitDate, let subject):
             return "текст изменён после согласования \(approvedOn): коммит \(commitDate) «\(subject)»"
         case .repeatedParagraph(let source, let line): return "абзац повторяет абзац из \(source):\(line)"
+        // Theme
+        case .i18nYAML(let reason): return "ошибка YAML: \(reason)"
+        case .i18nNotString(let key): return "«\(key)» должно быть строкой"
+        case .i18nLanguageMissing(let language): return "нет строк интерфейса для языка «\(language)», взяты русские"
+        case .i18nFolderMissing: return "нет папки templates/i18n со строками интерфейса"
+        case .iconFileMissing(let place, let icon, let value): return "\(place): нет значка «\(icon)» для «\(value)»"
+        case .iconNotGiven(let place, let value): return "\(place): у «\(value)» нет значка"
+        case .iconForUnknownValue(let place, let value): return "\(place): «\(value)» нет среди values"
+        case .templateUnreadable: return "не удалось прочитать шаблон"
+        case .templateError(let reason): return "ошибка в шаблоне: \(reason)"
+        case .templateSectionMismatch: return "ошибка в шаблоне: закрывающий тег секции не совпадает с открывающим"
+        case .templateUnclosedTag: return "ошибка в шаблоне: незакрытый тег {{…}}"
+        case .templateUnclosedSection: return "ошибка в шаблоне: секция не закрыта"
+        case .templateBadDelimiters: return "ошибка в шаблоне: неверная смена разделителей"
+        case .templateMissing(let name): return "нет шаблона \(name).mustache"
+        case .iconBadName: return "имя значка — только строчные латинские буквы, цифры и дефис"
+        case .iconUnreadable: return "не удалось прочитать значок"
+        case .iconRejected(let reason): return "значок отклонён: \(reason)"
         }
     }
 }
@@ -46,6 +83,11 @@ public enum DiagnosticHint: Sendable, Hashable {
     case rereadText(owner: String?)
     case reapprove
     case keepOneCopy
+
+    // MARK: Theme
+    case addIconFile(icon: String)
+    case giveIcon(value: String)
+    case iconElements(allowed: [String])
 
     /// The Russian table.
     public var russian: String {
@@ -63,6 +105,12 @@ public enum DiagnosticHint: Sendable, Hashable {
                 + "получите подтверждение и обновите approved_on"
         case .keepOneCopy:
             return "оставьте текст в одном месте и поставьте на него ссылку, иначе правка попадёт только в одну копию"
+        // Theme
+        case .addIconFile(let icon):
+            return "положите файл templates/icons/\(icon).svg или выберите другой из templates/icons/"
+        case .giveIcon(let value): return "добавьте в icons: «\(value): ИМЯ» — файл templates/icons/ИМЯ.svg"
+        case .iconElements(let allowed):
+            return "допустимы только элементы \(allowed.joined(separator: ", ")) без скриптов, стилей и ссылок"
         }
     }
 }

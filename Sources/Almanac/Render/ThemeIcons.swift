@@ -24,18 +24,18 @@ enum ThemeIcons {
             let display = "templates/icons/\(file)"
             let name = String(file.dropLast(".svg".count))
             guard name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }), !name.isEmpty else {
-                diagnostics.append(.error("имя значка — только строчные латинские буквы, цифры и дефис", file: display, code: .icon))
+                diagnostics.append(.error(.iconBadName, file: display, code: .icon))
                 continue
             }
             guard let text = try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8) else {
-                diagnostics.append(.error("не удалось прочитать значок", file: display, code: .icon))
+                diagnostics.append(.error(.iconUnreadable, file: display, code: .icon))
                 continue
             }
             switch sanitise(text, name: name) {
             case .success(let svg): icons[name] = svg
             case .failure(let problem):
-                diagnostics.append(.error("значок отклонён: \(problem.message)", file: display, line: problem.line, code: .icon,
-                                          hint: "допустимы только элементы \(elements.sorted().joined(separator: ", ")) без скриптов, стилей и ссылок"))
+                diagnostics.append(.error(.iconRejected(reason: problem.message), file: display, line: problem.line, code: .icon,
+                                          hint: .iconElements(allowed: elements.sorted())))
             }
         }
         return (icons, diagnostics)
