@@ -37,6 +37,24 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case iconUnreadable
     case iconRejected(reason: String)
 
+    // MARK: Site
+    case addressTaken(address: String, other: String, skipped: Bool)
+    case addressReserved(address: String)
+    case filePathTaken(path: String, owner: String, skipped: Bool)
+    case slugReplaced(slug: String, clean: String)
+    case anchorAliasTargetMissing(anchor: String)
+    case anchorRemoved(anchor: String)
+    case imageWithoutAlt
+    case linkToMissingPage(path: String)
+    case missingImage(path: String)
+    case missingFile(path: String)
+    case linkLeavesContent(path: String)
+    case ambiguousLink(path: String, chosen: String, other: String)
+    case linkToHiddenFolder(path: String)
+    case missingAnchor(page: String, anchor: String)
+    case aliasNotAPath
+    case aliasTaken(path: String)
+
     /// The Russian table.
     public var russian: String {
         switch self {
@@ -69,6 +87,30 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .iconBadName: return "имя значка — только строчные латинские буквы, цифры и дефис"
         case .iconUnreadable: return "не удалось прочитать значок"
         case .iconRejected(let reason): return "значок отклонён: \(reason)"
+        // Site
+        case .addressTaken(let address, let other, let skipped):
+            return "страница получает тот же адрес «\(address)», что и \(other)"
+                + (skipped ? "; адрес остаётся за \(other), эта страница пропущена" : "")
+        case .addressReserved(let address): return "адрес «\(address)» занят самим сайтом"
+        case .filePathTaken(let path, let owner, let skipped):
+            return "файл займёт тот же путь «\(path)», что и \(owner.hasPrefix("content/") ? "страница " : "")\(owner)"
+                + (skipped ? "; файл не копируется" : "")
+        case .slugReplaced(let slug, let clean): return "slug «\(slug)» заменён на «\(clean)»"
+        case .anchorAliasTargetMissing(let anchor): return "anchors: на странице нет заголовка с якорем «#\(anchor)»"
+        case .anchorRemoved(let anchor):
+            return "якорь «#\(anchor)» исчез со страницы: ссылки на него, которыми уже поделились, перестанут вести к разделу"
+        case .imageWithoutAlt: return "у изображения нет альтернативного текста"
+        case .linkToMissingPage(let path): return "ссылка на несуществующую страницу «\(path)»"
+        case .missingImage(let path): return "нет изображения «\(path)»"
+        case .missingFile(let path): return "нет файла «\(path)»"
+        case .linkLeavesContent(let path): return "ссылка «\(path)» ведёт за пределы папки content/"
+        case .ambiguousLink(let path, let chosen, let other):
+            return "ссылка «\(path)» может вести на страницу «\(chosen)» или «\(other)»; выбрана «\(chosen)»"
+        case .linkToHiddenFolder(let path):
+            return "«\(path)» лежит в скрытой папке (её имя начинается с точки), а такие папки не публикуются"
+        case .missingAnchor(let page, let anchor): return "на странице \(page) нет заголовка с якорем «#\(anchor)»"
+        case .aliasNotAPath: return "alias должен быть путём внутри сайта"
+        case .aliasTaken(let path): return "alias «\(path)» совпадает с адресом другой страницы или другим alias"
         }
     }
 }
@@ -88,6 +130,20 @@ public enum DiagnosticHint: Sendable, Hashable {
     case addIconFile(icon: String)
     case giveIcon(value: String)
     case iconElements(allowed: [String])
+
+    // MARK: Site
+    case maybe(suggestion: String)
+    case maybeAnchor(anchor: String)
+    case renameOrSlug
+    case reservedFolders
+    case renameFile
+    case slugCharacters
+    case pointOldAnchor(anchor: String)
+    case describeImage(destination: String)
+    case linkInsideContent
+    case nameThePageFile(chosen: String)
+    case moveOutOfHiddenFolder
+    case redirectNotCreated
 
     /// The Russian table.
     public var russian: String {
@@ -111,6 +167,20 @@ public enum DiagnosticHint: Sendable, Hashable {
         case .giveIcon(let value): return "добавьте в icons: «\(value): ИМЯ» — файл templates/icons/ИМЯ.svg"
         case .iconElements(let allowed):
             return "допустимы только элементы \(allowed.joined(separator: ", ")) без скриптов, стилей и ссылок"
+        // Site
+        case .maybe(let suggestion): return "может быть, \(suggestion)?"
+        case .maybeAnchor(let anchor): return "может быть, #\(anchor)?"
+        case .renameOrSlug: return "переименуйте файл или задайте другой slug"
+        case .reservedFolders: return "папки assets, search и tags зарезервированы"
+        case .renameFile: return "переименуйте файл (например, demo.html) или перенесите его в другую папку"
+        case .slugCharacters: return "slug состоит из латинских букв, цифр и дефисов"
+        case .pointOldAnchor(let anchor): return "укажите, куда вести старые ссылки: anchors: {\(anchor): новый-якорь}"
+        case .describeImage(let destination): return "опишите картинку: ![что на ней](\(destination))"
+        case .linkInsideContent: return "ссылайтесь на страницы и файлы внутри content/"
+        case .nameThePageFile(let chosen):
+            return "назовите файл страницы, например \(chosen.isEmpty ? "_index" : chosen).md"
+        case .moveOutOfHiddenFolder: return "перенесите файл в обычную папку внутри content/"
+        case .redirectNotCreated: return "перенаправление не создано"
         }
     }
 }

@@ -69,33 +69,30 @@ public enum SiteGraph {
         }
         for link in page.rendered.links {
             let r = plan.resolver.resolve(link.destination, fromContentPath: page.source.contentPath, address: page.address)
-            func report(_ message: String, code: DiagnosticCode, hint: String? = nil) {
+            func report(_ message: DiagnosticMessage, code: DiagnosticCode, hint: DiagnosticHint? = nil) {
                 diagnostics.append(Diagnostic(file: page.source.sourcePath, line: link.line, column: link.column,
-                                              severity: severity, code: code, message: message, hint: hint))
+                                              severity: severity, code: code, message, hint: hint))
             }
             if link.isImage && !link.hasText {
-                diagnostics.append(.warning("у изображения нет альтернативного текста", file: page.source.sourcePath,
+                diagnostics.append(.warning(.imageWithoutAlt, file: page.source.sourcePath,
                                             line: link.line, column: link.column, code: .imageAlt,
-                                            hint: "опишите картинку: ![что на ней](\(link.destination))"))
+                                            hint: .describeImage(destination: link.destination)))
             }
             switch r.problem {
             case .missingPage(let path, let suggestion)?:
-                report("ссылка на несуществующую страницу «\(path)»", code: .brokenLink,
-                       hint: suggestion.map { "может быть, \($0)?" })
+                report(.linkToMissingPage(path: path), code: .brokenLink, hint: suggestion.map { .maybe(suggestion: $0) })
             case .missingFile(let path, let suggestion)?:
-                report(link.isImage ? "нет изображения «\(path)»" : "нет файла «\(path)»",
-                       code: link.isImage ? .missingImage : .brokenLink, hint: suggestion.map { "может быть, \($0)?" })
+                report(link.isImage ? .missingImage(path: path) : .missingFile(path: path),
+                       code: link.isImage ? .missingImage : .brokenLink, hint: suggestion.map { .maybe(suggestion: $0) })
             case .leavesContent(let path)?:
-                report("ссылка «\(path)» ведёт за пределы папки content/", code: .brokenLink,
-                       hint: "ссылайтесь на страницы и файлы внутри content/")
+                report(.linkLeavesContent(path: path), code: .brokenLink, hint: .linkInsideContent)
             case .ambiguous(let path, let chosen, let other)?:
-                diagnostics.append(.warning("ссылка «\(path)» может вести на страницу «\(chosen)» или «\(other)»; выбрана «\(chosen)»",
+                diagnostics.append(.warning(.ambiguousLink(path: path, chosen: chosen, other: other),
                                             file: page.source.sourcePath, line: link.line, column: link.column, code: .linkStyle,
-                                            hint: "назовите файл страницы, например \(chosen.isEmpty ? "_index" : chosen).md"))
+                                            hint: .nameThePageFile(chosen: chosen)))
             case .hidden(let path)?:
-                report("«\(path)» лежит в скрытой папке (её имя начинается с точки), а такие папки не публикуются",
-                       code: link.isImage ? .missingImage : .brokenLink,
-                       hint: "перенесите файл в обычную папку внутри content/")
+                report(.linkToHiddenFolder(path: path), code: link.isImage ? .missingImage : .brokenLink,
+                       hint: .moveOutOfHiddenFolder)
             case nil:
                 break
             }
@@ -105,8 +102,8 @@ public enum SiteGraph {
                 let target = pages[targetIndex]
                 if !target.rendered.headings.contains(where: { $0.anchor == anchor }) && target.anchorAliases[anchor] == nil {
                     let suggestion = EditDistance.suggestion(for: anchor, among: target.rendered.headings.map(\.anchor))
-                    report("на странице \(target.source.sourcePath) нет заголовка с якорем «#\(anchor)»",
-                           code: .brokenAnchor, hint: suggestion.map { "может быть, #\($0)?" })
+                    report(.missingAnchor(page: target.source.sourcePath, anchor: anchor),
+                           code: .brokenAnchor, hint: suggestion.map { .maybeAnchor(anchor: $0) })
                 }
             }
         }
@@ -161,14 +158,13 @@ public enum SiteGraph {
                 guard let raw = alias.string, let path = LinkResolver.normalize(raw.replacingOccurrences(of: ".md", with: "")),
                       !path.isEmpty else {
                     diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity,
-                                                  code: .alias, message: "alias должен быть путём внутри сайта"))
+                                                  code: .alias, .aliasNotAPath))
                     continue
                 }
                 let key = path.lowercased()
                 if taken.contains(key) {
                     diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity, code: .alias,
-                                                  message: "alias «\(path)» совпадает с адресом другой страницы или другим alias",
-                                                  hint: severity == .warning ? "перенаправление не создано" : nil))
+                                                  .aliasTaken(path: path), hint: severity == .warning ? .redirectNotCreated : nil))
                     continue
                 }
                 taken.insert(key)

@@ -26,15 +26,13 @@ public struct SitePlan: Sendable {
             if let other = claimed[key] {
                 diagnostics.append(Diagnostic(
                     file: page.sourcePath, line: page.metaLine("slug"), severity: severity, code: .duplicateURL,
-                    message: "страница получает тот же адрес «\(address.serverPath)», что и \(other.sourcePath)"
-                        + (severity == .warning ? "; адрес остаётся за \(other.sourcePath), эта страница пропущена" : ""),
-                    hint: "переименуйте файл или задайте другой slug"))
+                    .addressTaken(address: address.serverPath, other: other.sourcePath, skipped: severity == .warning),
+                    hint: .renameOrSlug))
                 continue
             }
             if let top = address.directory.split(separator: "/").first, reservedDirectories.contains(String(top)) {
                 diagnostics.append(Diagnostic(file: page.sourcePath, severity: severity, code: .duplicateURL,
-                                              message: "адрес «\(address.serverPath)» занят самим сайтом",
-                                              hint: "папки assets, search и tags зарезервированы"))
+                                              .addressReserved(address: address.serverPath), hint: .reservedFolders))
                 continue
             }
             claimed[key] = page
@@ -69,9 +67,7 @@ public struct SitePlan: Sendable {
             guard let owner = taken[asset.contentPath.precomposedStringWithCanonicalMapping.lowercased()] else { return true }
             diagnostics.append(Diagnostic(
                 file: "content/" + asset.contentPath, severity: severity, code: .duplicateURL,
-                message: "файл займёт тот же путь «\(asset.contentPath)», что и \(owner.hasPrefix("content/") ? "страница " : "")\(owner)"
-                    + (severity == .warning ? "; файл не копируется" : ""),
-                hint: "переименуйте файл (например, demo.html) или перенесите его в другую папку"))
+                .filePathTaken(path: asset.contentPath, owner: owner, skipped: severity == .warning), hint: .renameFile))
             return false
         }
     }
@@ -81,9 +77,8 @@ public struct SitePlan: Sendable {
         if let slugEntry = page.frontMatter["slug"], let slug = slugEntry.value.string, !parts.isEmpty {
             let clean = Slug.make(slug)
             if clean.isEmpty || clean != slug {
-                diagnostics.append(.warning("slug «\(slug)» заменён на «\(clean)»", file: page.sourcePath,
-                                            line: slugEntry.line, code: .slug,
-                                            hint: "slug состоит из латинских букв, цифр и дефисов"))
+                diagnostics.append(.warning(.slugReplaced(slug: slug, clean: clean), file: page.sourcePath,
+                                            line: slugEntry.line, code: .slug, hint: .slugCharacters))
             }
             if !clean.isEmpty { parts[parts.count - 1] = clean }
         }
