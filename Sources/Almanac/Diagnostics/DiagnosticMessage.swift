@@ -55,6 +55,10 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case aliasNotAPath
     case aliasTaken(path: String)
 
+    // MARK: Markdown
+    case footnoteDefinedTwice(label: String)
+    case footnoteWithoutText(label: String)
+
     /// The Russian table.
     public var russian: String {
         switch self {
@@ -111,6 +115,10 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .missingAnchor(let page, let anchor): return "на странице \(page) нет заголовка с якорем «#\(anchor)»"
         case .aliasNotAPath: return "alias должен быть путём внутри сайта"
         case .aliasTaken(let path): return "alias «\(path)» совпадает с адресом другой страницы или другим alias"
+        // Markdown
+        case .footnoteDefinedTwice(let label): return "сноска [^\(label)] определена второй раз; показана первая"
+        case .footnoteWithoutText(let label):
+            return "у сноски [^\(label)] нет текста: строки «[^\(label)]: …» на странице нет"
         }
     }
 }
@@ -144,6 +152,10 @@ public enum DiagnosticHint: Sendable, Hashable {
     case nameThePageFile(chosen: String)
     case moveOutOfHiddenFolder
     case redirectNotCreated
+
+    // MARK: Markdown
+    case relabelFootnote
+    case addFootnoteText(label: String)
 
     /// The Russian table.
     public var russian: String {
@@ -181,6 +193,9 @@ public enum DiagnosticHint: Sendable, Hashable {
             return "назовите файл страницы, например \(chosen.isEmpty ? "_index" : chosen).md"
         case .moveOutOfHiddenFolder: return "перенесите файл в обычную папку внутри content/"
         case .redirectNotCreated: return "перенаправление не создано"
+        // Markdown
+        case .relabelFootnote: return "дайте второй сноске другую метку"
+        case .addFootnoteText(let label): return "добавьте в конец страницы строку [^\(label)]: текст сноски"
         }
     }
 }

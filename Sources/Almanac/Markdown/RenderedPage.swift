@@ -25,8 +25,8 @@ public struct MarkdownProblem: Sendable, Hashable {
     /// Line in the source file.
     public var line: Int
     public var code: DiagnosticCode
-    public var message: String
-    public var hint: String?
+    public var message: DiagnosticMessage
+    public var hint: DiagnosticHint?
 }
 
 public struct Heading: Sendable, Hashable {

@@ -31,8 +31,8 @@ struct FootnotePass {
             if let list, cmark_node_first_child(list) == nil { CmarkNodes.remove(list) }
             if entries[definition.key] != nil {
                 problems.append(MarkdownProblem(line: definition.line, code: .footnoteDuplicate,
-                                                message: "сноска [^\(definition.label)] определена второй раз; показана первая",
-                                                hint: "дайте второй сноске другую метку"))
+                                                message: .footnoteDefinedTwice(label: definition.label),
+                                                hint: .relabelFootnote))
                 cmark_node_free(item)
                 continue
             }
@@ -88,8 +88,8 @@ struct FootnotePass {
                 let key = FootnoteSource.key(label)
                 guard var entry = entries[key] else {
                     problems.append(MarkdownProblem(line: CmarkNodes.line(of: text, known: known).line, code: .footnoteMissing,
-                                                    message: "у сноски [^\(label)] нет текста: строки «[^\(label)]: …» на странице нет",
-                                                    hint: "добавьте в конец страницы строку [^\(label)]: текст сноски"))
+                                                    message: .footnoteWithoutText(label: label),
+                                                    hint: .addFootnoteText(label: label)))
                     i = j + 1
                     continue
                 }
