@@ -59,6 +59,16 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case footnoteDefinedTwice(label: String)
     case footnoteWithoutText(label: String)
 
+    // MARK: Output
+    case outputPathUnsafe(path: String)
+    case outputPathClash(path: String)
+    case cannotCreateFolder(path: String, reason: String)
+    case cannotMoveSite(to: String, reason: String)
+    case cannotReplace(path: String, reason: String)
+    case cannotPrepareStaging(reason: String)
+    case cannotWriteFile(path: String)
+    case cannotWriteArchive(path: String, reason: String)
+
     /// The Russian table.
     public var russian: String {
         switch self {
@@ -119,6 +129,15 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .footnoteDefinedTwice(let label): return "сноска [^\(label)] определена второй раз; показана первая"
         case .footnoteWithoutText(let label):
             return "у сноски [^\(label)] нет текста: строки «[^\(label)]: …» на странице нет"
+        // Output
+        case .outputPathUnsafe(let path): return "внутренняя ошибка: путь «\(path)» выходит за пределы папки сайта"
+        case .outputPathClash(let path): return "два файла претендуют на путь «\(path)»"
+        case .cannotCreateFolder(let path, let reason): return "не удалось создать папку \(path): \(reason)"
+        case .cannotMoveSite(let to, let reason): return "не удалось переместить собранный сайт в \(to): \(reason)"
+        case .cannotReplace(let path, let reason): return "не удалось заменить \(path): \(reason)"
+        case .cannotPrepareStaging(let reason): return "не удалось подготовить папку сборки: \(reason)"
+        case .cannotWriteFile(let path): return "не удалось записать файл \(path)"
+        case .cannotWriteArchive(let path, let reason): return "не удалось записать архив \(path): \(reason)"
         }
     }
 }
@@ -156,6 +175,10 @@ public enum DiagnosticHint: Sendable, Hashable {
     // MARK: Markdown
     case relabelFootnote
     case addFootnoteText(label: String)
+
+    // MARK: Output
+    case checkWriteAccess(folder: String)
+    case checkSpaceAndWriteAccess(folder: String)
 
     /// The Russian table.
     public var russian: String {
@@ -196,6 +219,9 @@ public enum DiagnosticHint: Sendable, Hashable {
         // Markdown
         case .relabelFootnote: return "дайте второй сноске другую метку"
         case .addFootnoteText(let label): return "добавьте в конец страницы строку [^\(label)]: текст сноски"
+        // Output
+        case .checkWriteAccess(let folder): return "проверьте права на запись в \(folder)"
+        case .checkSpaceAndWriteAccess(let folder): return "проверьте свободное место и права на запись в \(folder)"
         }
     }
 }
