@@ -12,9 +12,9 @@ enum ForeignFrontMatter {
             let value = entries[i].value
             guard let converted = convert(value, to: field) else { continue }
             entries[i].value = converted
-            diagnostics.append(.warning("поле «\(field.name)»: \(describe(value)) прочитано как \(describe(converted))",
+            diagnostics.append(.warning(.valueConverted(field: field.name, from: describe(value), to: describe(converted)),
                                         file: sourcePath, line: entries[i].line, code: .frontMatter,
-                                        hint: "исправьте значение в файле: \(field.name): \(literal(converted))"))
+                                        hint: .fixValue(field: field.name, literal: literal(converted))))
         }
         return diagnostics
     }

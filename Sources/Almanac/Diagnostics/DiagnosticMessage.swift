@@ -69,6 +69,46 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case cannotWriteFile(path: String)
     case cannotWriteArchive(path: String, reason: String)
 
+    // MARK: Content
+    case noContentFolder
+    case folderUnreadable
+    case symlinkLeavesContent
+    case symlinkToFolderOrNothing
+    case fileUnreadable
+    case notUTF8
+    case nulByte
+    case frontMatterUnclosed(fence: String)
+    case frontMatterTOML(reason: String)
+    case frontMatterYAML(reason: String)
+    case unknownTypeReplaced(name: String, type: String)
+    case unknownType(name: String)
+    case valueConverted(field: String, from: String, to: String)
+    case placeholderNotDeclared(name: String)
+    case placeholderUnused(name: String)
+    case requiredFieldMissing(field: String, type: String)
+    case fieldEmpty(field: String)
+    case fieldNotString(field: String, got: String)
+    case fieldNotInteger(field: String, got: String)
+    case fieldNotNumber(field: String, got: String)
+    case fieldNotBool(field: String, got: String)
+    case fieldNotDate(field: String)
+    case fieldNotMap(field: String)
+    case fieldMapValueNotString(field: String, key: String)
+    case fieldNotList(field: String, got: String)
+    case fieldTooFewItems(field: String, count: Int, minimum: Int)
+    case fieldItemsNotStrings(field: String)
+    case fieldValueNotAllowed(field: String, value: String)
+    case fieldRefNotString(field: String)
+    case fieldRefMissing(field: String, id: String)
+    case fieldRefWrongType(field: String, id: String, type: String, expected: String)
+    case unknownPageType(type: String)
+    case noArchetype(type: String)
+    case titleGivesNoFileName(title: String)
+    case configUnreadable
+    case pageExists
+    case cannotCreatePage(reason: String)
+    case pageNotWritten
+
     /// The Russian table.
     public var russian: String {
         switch self {
@@ -138,6 +178,50 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .cannotPrepareStaging(let reason): return "не удалось подготовить папку сборки: \(reason)"
         case .cannotWriteFile(let path): return "не удалось записать файл \(path)"
         case .cannotWriteArchive(let path, let reason): return "не удалось записать архив \(path): \(reason)"
+        // Content
+        case .noContentFolder: return "нет папки content/"
+        case .folderUnreadable: return "не удалось прочитать папку"
+        case .symlinkLeavesContent: return "символическая ссылка ведёт за пределы content/ и пропущена"
+        case .symlinkToFolderOrNothing: return "символическая ссылка на папку или на несуществующий файл пропущена"
+        case .fileUnreadable: return "не удалось прочитать файл"
+        case .notUTF8: return "файл не в кодировке UTF-8"
+        case .nulByte: return "в файле есть нулевой байт (NUL)"
+        case .frontMatterUnclosed(let fence): return "блок front matter не закрыт строкой \(fence)"
+        case .frontMatterTOML(let reason): return "ошибка в front matter (TOML): \(reason)"
+        case .frontMatterYAML(let reason): return "ошибка в front matter: \(reason)"
+        case .unknownTypeReplaced(let name, let type):
+            return "неизвестный тип контента «\(name)», страница получает тип «\(type)»"
+        case .unknownType(let name): return "неизвестный тип контента «\(name)»"
+        case .valueConverted(let field, let from, let to): return "поле «\(field)»: \(from) прочитано как \(to)"
+        case .placeholderNotDeclared(let name): return "плейсхолдер {\(name)} не описан в placeholders"
+        case .placeholderUnused(let name): return "плейсхолдер {\(name)} описан, но нигде не используется"
+        case .requiredFieldMissing(let field, let type):
+            return "не заполнено обязательное поле «\(field)» (тип \(type))"
+        case .fieldEmpty(let field): return "поле «\(field)»: обязательное поле пусто"
+        case .fieldNotString(let field, let got): return "поле «\(field)»: ожидалась строка, а не \(got)"
+        case .fieldNotInteger(let field, let got): return "поле «\(field)»: ожидалось целое число, а не \(got)"
+        case .fieldNotNumber(let field, let got): return "поле «\(field)»: ожидалось число, а не \(got)"
+        case .fieldNotBool(let field, let got): return "поле «\(field)»: ожидалось true или false, а не \(got)"
+        case .fieldNotDate(let field): return "поле «\(field)»: ожидалась дата в виде ГГГГ-ММ-ДД"
+        case .fieldNotMap(let field): return "поле «\(field)»: ожидался словарь «ключ: значение»"
+        case .fieldMapValueNotString(let field, let key):
+            return "поле «\(field)»: значение «\(key)» должно быть строкой"
+        case .fieldNotList(let field, let got): return "поле «\(field)»: ожидался список, а не \(got)"
+        case .fieldTooFewItems(let field, let count, let minimum):
+            return "поле «\(field)»: в списке \(count) из не менее чем \(minimum) пунктов"
+        case .fieldItemsNotStrings(let field): return "поле «\(field)»: элементы списка должны быть строками"
+        case .fieldValueNotAllowed(let field, let value): return "поле «\(field)»: недопустимое значение «\(value)»"
+        case .fieldRefNotString(let field): return "поле «\(field)»: ссылка должна быть строкой — путём страницы"
+        case .fieldRefMissing(let field, let id): return "поле «\(field)»: нет страницы «\(id)»"
+        case .fieldRefWrongType(let field, let id, let type, let expected):
+            return "поле «\(field)»: «\(id)» — страница типа \(type), а нужна типа \(expected)"
+        case .unknownPageType(let type): return "неизвестный тип страницы «\(type)»"
+        case .noArchetype(let type): return "нет заготовки для типа «\(type)»"
+        case .titleGivesNoFileName(let title): return "из заголовка «\(title)» не получается имя файла"
+        case .configUnreadable: return "не удалось прочитать almanac.yml"
+        case .pageExists: return "файл уже существует, он не будет перезаписан"
+        case .cannotCreatePage(let reason): return "не удалось создать файл: \(reason)"
+        case .pageNotWritten: return "не удалось записать файл"
         }
     }
 }
@@ -179,6 +263,26 @@ public enum DiagnosticHint: Sendable, Hashable {
     // MARK: Output
     case checkWriteAccess(folder: String)
     case checkSpaceAndWriteAccess(folder: String)
+
+    // MARK: Content
+    case contentFolder
+    case saveAsUTF8
+    case fileDamaged
+    case closeFrontMatter(fence: String)
+    case tomlSyntax
+    case yamlSyntax
+    case noTypesDeclared
+    case declaredTypes(types: [String])
+    case fixValue(field: String, literal: String)
+    case declarePlaceholder(name: String)
+    case allowedValues(values: [String])
+    case dateExample
+    case addItems(count: Int)
+    case maybeValue(value: String)
+    case siteTypes(types: [String])
+    case createArchetype(type: String)
+    case titleNeedsLetters
+    case chooseAnotherTitle
 
     /// The Russian table.
     public var russian: String {
@@ -222,6 +326,26 @@ public enum DiagnosticHint: Sendable, Hashable {
         // Output
         case .checkWriteAccess(let folder): return "проверьте права на запись в \(folder)"
         case .checkSpaceAndWriteAccess(let folder): return "проверьте свободное место и права на запись в \(folder)"
+        // Content
+        case .contentFolder: return "страницы сайта лежат в папке content/ рядом с almanac.yml"
+        case .saveAsUTF8: return "сохраните файл в UTF-8"
+        case .fileDamaged: return "файл, вероятно, повреждён или не текстовый"
+        case .closeFrontMatter(let fence): return "добавьте строку \(fence) после последнего поля"
+        case .tomlSyntax: return "строки берутся в кавычки, списки — в [ ], таблицы — в { }"
+        case .yamlSyntax:
+            return "проверьте отступы, кавычки и скобки; значение с двоеточием, # или [ возьмите в кавычки"
+        case .noTypesDeclared: return "в almanac.yml не объявлено типов: уберите поле type"
+        case .declaredTypes(let types): return "типы объявлены в almanac.yml: " + types.joined(separator: ", ")
+        case .fixValue(let field, let literal): return "исправьте значение в файле: \(field): \(literal)"
+        case .declarePlaceholder(let name): return "добавьте в placeholders строку «\(name): что сюда подставить»"
+        case .allowedValues(let values): return "допустимые значения: " + values.joined(separator: ", ")
+        case .dateExample: return "например, 2026-03-15"
+        case .addItems(let count): return "добавьте ещё \(count)"
+        case .maybeValue(let value): return "может быть, «\(value)»?"
+        case .siteTypes(let types): return "типы сайта: " + types.joined(separator: ", ")
+        case .createArchetype(let type): return "создайте файл templates/archetypes/\(type).md"
+        case .titleNeedsLetters: return "в заголовке должны быть буквы или цифры"
+        case .chooseAnotherTitle: return "выберите другой заголовок или откройте существующую страницу"
         }
     }
 }
