@@ -9,6 +9,10 @@
 ///
 /// A message says what went wrong; `DiagnosticHint` says what to do about it.
 public enum DiagnosticMessage: Sendable, Hashable {
+    // MARK: Shared by several stages
+    case yamlError(reason: String)
+    case notAmongValues(place: String, value: String)
+
     // MARK: Lint
     case duplicateTitle(title: String, earlier: String)
     case orphanPage
@@ -19,13 +23,11 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case repeatedParagraph(source: String, line: Int)
 
     // MARK: Theme
-    case i18nYAML(reason: String)
     case i18nNotString(key: String)
     case i18nLanguageMissing(language: String)
     case i18nFolderMissing
     case iconFileMissing(place: String, icon: String, value: String)
     case iconNotGiven(place: String, value: String)
-    case iconForUnknownValue(place: String, value: String)
     case templateUnreadable
     case templateError(reason: String)
     case templateSectionMismatch
@@ -109,9 +111,49 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case cannotCreatePage(reason: String)
     case pageNotWritten
 
+    // MARK: Configuration (almanac.yml)
+    case configNotFound(file: String)
+    case configExpectedString(key: String, got: String)
+    case configExpectedBool(key: String)
+    case configExpectedMap(key: String)
+    case configExpectedMapLike(key: String, example: String)
+    case configUnknownKey(place: String, key: String)
+    case linksPolicy(value: String)
+    case indexFilesList
+    case lintExpectedMap
+    case lintUnknownCode(code: String)
+    case lintValue(code: String)
+    case baseURLNotAbsolute
+    case editURLNotAbsolute
+    case unknownExtension(name: String)
+    case extensionNameExpected
+    case extensionsShape
+    case typesExpectedMap
+    case fieldsExpectedMap
+    case unknownFieldType(place: String, name: String)
+    case unknownItemType(place: String, name: String)
+    case minItemsNotCount(place: String)
+    case minItemsOnlyForList(place: String)
+    case unknownSearchRole(place: String, value: String)
+    case limitNotPositive(place: String, key: String)
+    case weakWordsList
+    case channelsShape
+    case boostNotNumber(key: String)
+    case playbookShape
+    case playbookPartWithoutType
+    case playbookUnknownType(type: String)
+    case playbookFieldMissing(type: String, field: String)
+    case readersSinceDate
+    case homeSituationsShape
+    case homeSituationsType(type: String)
+    case homeSituationsField(type: String, field: String)
+
     /// The Russian table.
     public var russian: String {
         switch self {
+        // Shared by several stages
+        case .yamlError(let reason): return "ошибка YAML: \(reason)"
+        case .notAmongValues(let place, let value): return "\(place): «\(value)» нет среди values"
         // Lint
         case .duplicateTitle(let title, let earlier): return "заголовок «\(title)» уже есть у страницы \(earlier)"
         case .orphanPage: return "на страницу не ведёт ни одна ссылка, и ни один список раздела её не показывает"
@@ -124,13 +166,11 @@ public enum DiagnosticMessage: Sendable, Hashable {
             return "текст изменён после согласования \(approvedOn): коммит \(commitDate) «\(subject)»"
         case .repeatedParagraph(let source, let line): return "абзац повторяет абзац из \(source):\(line)"
         // Theme
-        case .i18nYAML(let reason): return "ошибка YAML: \(reason)"
         case .i18nNotString(let key): return "«\(key)» должно быть строкой"
         case .i18nLanguageMissing(let language): return "нет строк интерфейса для языка «\(language)», взяты русские"
         case .i18nFolderMissing: return "нет папки templates/i18n со строками интерфейса"
         case .iconFileMissing(let place, let icon, let value): return "\(place): нет значка «\(icon)» для «\(value)»"
         case .iconNotGiven(let place, let value): return "\(place): у «\(value)» нет значка"
-        case .iconForUnknownValue(let place, let value): return "\(place): «\(value)» нет среди values"
         case .templateUnreadable: return "не удалось прочитать шаблон"
         case .templateError(let reason): return "ошибка в шаблоне: \(reason)"
         case .templateSectionMismatch: return "ошибка в шаблоне: закрывающий тег секции не совпадает с открывающим"
@@ -222,12 +262,55 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .pageExists: return "файл уже существует, он не будет перезаписан"
         case .cannotCreatePage(let reason): return "не удалось создать файл: \(reason)"
         case .pageNotWritten: return "не удалось записать файл"
+        // Configuration (almanac.yml)
+        case .configNotFound(let file): return "не найден файл настроек \(file)"
+        case .configExpectedString(let key, let got): return "\(key): ожидалась строка, а не \(got)"
+        case .configExpectedBool(let key): return "\(key): ожидалось true или false"
+        case .configExpectedMap(let key): return "\(key): ожидался словарь"
+        case .configExpectedMapLike(let key, let example): return "\(key): ожидался словарь вида \(example)"
+        case .configUnknownKey(let place, let key): return "\(place): неизвестный ключ «\(key)»"
+        case .linksPolicy(let value): return "links: ожидалось error или warn, а не «\(value)»"
+        case .indexFilesList:
+            return "index_files: ожидался список имён файлов .md, например [_index.md, index.md, README.md]"
+        case .lintExpectedMap: return "lint: ожидался словарь «код: off»"
+        case .lintUnknownCode(let code): return "lint: неизвестный код «\(code)»"
+        case .lintValue(let code): return "lint.\(code): ожидалось off или warn"
+        case .baseURLNotAbsolute: return "base_url: нужен полный адрес вида https://wiki.example.ru/crisis/"
+        case .editURLNotAbsolute:
+            return "edit_url: нужен полный адрес редактора вида https://gitlab.example.ru/team/wiki/-/edit/main/content/"
+        case .unknownExtension(let name): return "markdown.extensions: неизвестное расширение «\(name)»"
+        case .extensionNameExpected: return "markdown.extensions: ожидалось имя расширения"
+        case .extensionsShape: return "markdown.extensions: ожидался список имён или словарь имя: true/false"
+        case .typesExpectedMap: return "types: ожидался словарь типов контента"
+        case .fieldsExpectedMap: return "fields: ожидался словарь полей"
+        case .unknownFieldType(let place, let name): return "\(place): неизвестный тип «\(name)»"
+        case .unknownItemType(let place, let name): return "\(place): неизвестный тип элементов «\(name)»"
+        case .minItemsNotCount(let place): return "\(place).min_items: ожидалось целое число от 0"
+        case .minItemsOnlyForList(let place): return "\(place).min_items: подходит только к полю типа list"
+        case .unknownSearchRole(let place, let value): return "\(place).search: неизвестное значение «\(value)»"
+        case .limitNotPositive(let place, let key):
+            return "\(place).limits.\(key): ожидалось целое число знаков больше нуля"
+        case .weakWordsList: return "search.weak_words: ожидался список слов"
+        case .channelsShape: return "search.channels: ожидался словарь «канал: [слова, которыми его называют]»"
+        case .boostNotNumber(let key): return "search.boosts.\(key): ожидалось число"
+        case .playbookShape: return "playbook: ожидался список частей вида {type: reply, group: situation}"
+        case .playbookPartWithoutType: return "playbook: у каждой части нужен type"
+        case .playbookUnknownType(let type): return "playbook: нет типа контента «\(type)»"
+        case .playbookFieldMissing(let type, let field): return "playbook: у типа «\(type)» нет поля «\(field)»"
+        case .readersSinceDate: return "history.readers_since: ожидалась дата ГГГГ-ММ-ДД"
+        case .homeSituationsShape: return "home.situations: нужны type и field"
+        case .homeSituationsType(let type): return "home.situations: нет типа контента «\(type)»"
+        case .homeSituationsField(let type, let field):
+            return "home.situations: у типа «\(type)» нет поля «\(field)» со списком values"
         }
     }
 }
 
 /// What to do about it: the `hint:` line under a diagnostic.
 public enum DiagnosticHint: Sendable, Hashable {
+    // MARK: Shared by several stages
+    case maybe(suggestion: String)
+
     // MARK: Lint
     case titlesAlike
     case linkToOrphan(path: String)
@@ -243,7 +326,6 @@ public enum DiagnosticHint: Sendable, Hashable {
     case iconElements(allowed: [String])
 
     // MARK: Site
-    case maybe(suggestion: String)
     case maybeAnchor(anchor: String)
     case renameOrSlug
     case reservedFolders
@@ -284,9 +366,28 @@ public enum DiagnosticHint: Sendable, Hashable {
     case titleNeedsLetters
     case chooseAnotherTitle
 
+    // MARK: Configuration (almanac.yml)
+    case runInSiteFolder
+    case lintExample
+    case silenceableCodes(codes: [String])
+    case markdownKeys
+    case knownExtensions(names: [String])
+    case typeKeys
+    case fieldKeys
+    case allowedList(items: [String])
+    case searchKeys
+    case playbookExample
+    case playbookKeys
+    case contentTypes(types: [String])
+    case historyKeys
+    case homeSituationsExample
+    case homeKeys
+
     /// The Russian table.
     public var russian: String {
         switch self {
+        // Shared by several stages
+        case .maybe(let suggestion): return "может быть, \(suggestion)?"
         // Lint
         case .titlesAlike: return "читатель не отличит страницы в меню и в поиске: уточните один из заголовков"
         case .linkToOrphan(let path): return "поставьте ссылку на \(path) со связанной страницы"
@@ -307,7 +408,6 @@ public enum DiagnosticHint: Sendable, Hashable {
         case .iconElements(let allowed):
             return "допустимы только элементы \(allowed.joined(separator: ", ")) без скриптов, стилей и ссылок"
         // Site
-        case .maybe(let suggestion): return "может быть, \(suggestion)?"
         case .maybeAnchor(let anchor): return "может быть, #\(anchor)?"
         case .renameOrSlug: return "переименуйте файл или задайте другой slug"
         case .reservedFolders: return "папки assets, search и tags зарезервированы"
@@ -346,6 +446,23 @@ public enum DiagnosticHint: Sendable, Hashable {
         case .createArchetype(let type): return "создайте файл templates/archetypes/\(type).md"
         case .titleNeedsLetters: return "в заголовке должны быть буквы или цифры"
         case .chooseAnotherTitle: return "выберите другой заголовок или откройте существующую страницу"
+        // Configuration (almanac.yml)
+        case .runInSiteFolder: return "запустите команду в папке сайта или укажите её: almanac build ПАПКА"
+        case .lintExample: return "например lint: {orphan-page: off}"
+        case .silenceableCodes(let codes): return "можно отключить: " + codes.joined(separator: ", ")
+        case .markdownKeys: return "допустимы unsafe_html, smart_punctuation и extensions"
+        case .knownExtensions(let names): return "известны: \(names.joined(separator: ", "))"
+        case .typeKeys: return "допустимы folder, title, singular, layout, fields, filters, facts"
+        case .fieldKeys:
+            return "допустимы type, required, values, ref, items, label, labels, icons, limits, min_items, search"
+        case .allowedList(let items): return "допустимы " + items.joined(separator: ", ")
+        case .searchKeys: return "допустимы synonyms, boosts, weak_words и channels"
+        case .playbookExample: return "например {type: principle, sort: order}"
+        case .playbookKeys: return "допустимы type, sort, group"
+        case .contentTypes(let types): return "типы: " + types.joined(separator: ", ")
+        case .historyKeys: return "допустим readers_since"
+        case .homeSituationsExample: return "например {type: reply, field: situation}"
+        case .homeKeys: return "допустимы situations и checklist"
         }
     }
 }

@@ -21,7 +21,7 @@ enum IconReferences {
                     }
                 }
                 for key in field.valueIcons.keys.sorted() where !field.values.contains(key) {
-                    diagnostics.append(.warning(.iconForUnknownValue(place: "types.\(type.id).fields.\(field.name).icons", value: key),
+                    diagnostics.append(.warning(.notAmongValues(place: "types.\(type.id).fields.\(field.name).icons", value: key),
                                                 file: ConfigLoader.fileName, line: field.valueIconsLine, code: .config))
                 }
             }

@@ -30,7 +30,7 @@ public struct UIStrings: Sendable {
             let display = "templates/i18n/\(lang).yml"
             switch YAMLReader.readMapping(text) {
             case .failure(let f):
-                return (UIStrings(values: [:]), [.error(.i18nYAML(reason: f.message), file: display, line: f.line, code: .i18n)])
+                return (UIStrings(values: [:]), [.error(.yamlError(reason: f.message), file: display, line: f.line, code: .i18n)])
             case .success(let entries):
                 var values: [String: String] = [:]
                 var diagnostics: [Diagnostic] = []
