@@ -187,7 +187,6 @@ public enum Build {
         let clash = out == "/" || out == site || site.hasPrefix(out + "/")
             || sources.contains { out == $0 || out.hasPrefix($0 + "/") }
         guard clash else { return nil }
-        return .error("папка вывода \(out) совпадает с папкой сайта или лежит в его исходниках", file: "", code: .config,
-                      hint: "укажите отдельную папку, например --output public")
+        return .error(.outputInsideSite(output: out), file: "", code: .config, hint: .separateOutputFolder)
     }
 }

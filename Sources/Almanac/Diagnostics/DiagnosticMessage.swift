@@ -148,6 +148,18 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case homeSituationsType(type: String)
     case homeSituationsField(type: String, field: String)
 
+    // MARK: Commands (build, init, serve)
+    case outputInsideSite(output: String)
+    case initTargetIsFile(path: String)
+    case initFolderNotEmpty(path: String)
+    case themeNotFound(path: String)
+    case knowledgeBaseNotFound
+    case cannotCreateSite(reason: String)
+    case starterConfigUnreadable
+    case themeNotInstalled(executable: String)
+    case serveWithoutConfig
+    case serverFailed(reason: String)
+
     /// The Russian table.
     public var russian: String {
         switch self {
@@ -302,6 +314,18 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .homeSituationsType(let type): return "home.situations: нет типа контента «\(type)»"
         case .homeSituationsField(let type, let field):
             return "home.situations: у типа «\(type)» нет поля «\(field)» со списком values"
+        // Commands (build, init, serve)
+        case .outputInsideSite(let output):
+            return "папка вывода \(output) совпадает с папкой сайта или лежит в его исходниках"
+        case .initTargetIsFile(let path): return "\(path) — это файл, а не папка"
+        case .initFolderNotEmpty(let path): return "папка \(path) не пуста — almanac init ничего в ней не меняет"
+        case .themeNotFound(let path): return "не найдена тема: \(path)"
+        case .knowledgeBaseNotFound: return "не найдена поставляемая база знаний (almanac.yml и content/)"
+        case .cannotCreateSite(let reason): return "не удалось создать сайт: \(reason)"
+        case .starterConfigUnreadable: return "almanac.yml заготовки не читается"
+        case .themeNotInstalled(let executable): return "не найдена тема almanac рядом с программой (\(executable))"
+        case .serveWithoutConfig: return "нет файла almanac.yml"
+        case .serverFailed(let reason): return reason
         }
     }
 }
@@ -383,6 +407,14 @@ public enum DiagnosticHint: Sendable, Hashable {
     case homeSituationsExample
     case homeKeys
 
+    // MARK: Commands (build, init, serve)
+    case separateOutputFolder
+    case newOrEmptyFolder
+    case newOrEmptyFolderForInit
+    case reinstall
+    case installAlmanac
+    case serveSiteFolder
+
     /// The Russian table.
     public var russian: String {
         switch self {
@@ -463,6 +495,14 @@ public enum DiagnosticHint: Sendable, Hashable {
         case .historyKeys: return "допустим readers_since"
         case .homeSituationsExample: return "например {type: reply, field: situation}"
         case .homeKeys: return "допустимы situations и checklist"
+        // Commands (build, init, serve)
+        case .separateOutputFolder: return "укажите отдельную папку, например --output public"
+        case .newOrEmptyFolder: return "укажите новую или пустую папку"
+        case .newOrEmptyFolderForInit: return "укажите новую или пустую папку: almanac init ПАПКА"
+        case .reinstall: return "переустановите almanac (make install) или запустите его из папки репозитория"
+        case .installAlmanac:
+            return "установите almanac командой make install PREFIX=… или запустите его из папки репозитория"
+        case .serveSiteFolder: return "укажите папку сайта: almanac serve ПАПКА"
         }
     }
 }
