@@ -52,10 +52,12 @@ import Testing
             == "страница получает тот же адрес «/a/», что и content/b.md")
         #expect(DiagnosticMessage.addressTaken(address: "/a/", other: "content/b.md", skipped: true).text
             == "страница получает тот же адрес «/a/», что и content/b.md; адрес остаётся за content/b.md, эта страница пропущена")
-        #expect(DiagnosticMessage.filePathTaken(path: "a/x.html", owner: "content/a/x.md", skipped: true).text
+        #expect(DiagnosticMessage.filePathTakenByPage(path: "a/x.html", page: "content/a/x.md", skipped: true).text
             == "файл займёт тот же путь «a/x.html», что и страница content/a/x.md; файл не копируется")
-        #expect(DiagnosticMessage.filePathTaken(path: "a/index.html", owner: "список раздела content/a/", skipped: false).text
+        #expect(DiagnosticMessage.filePathTakenByListing(path: "a/index.html", folder: "a", skipped: false).text
             == "файл займёт тот же путь «a/index.html», что и список раздела content/a/")
+        #expect(DiagnosticMessage.filePathTakenByListing(path: "index.html", folder: "", skipped: true).text
+            == "файл займёт тот же путь «index.html», что и список раздела content/; файл не копируется")
         #expect(DiagnosticHint.rereadText(owner: nil).text
             == "перечитайте текст, затем перенесите review_by или поставьте status: устарело")
         #expect(DiagnosticHint.rereadText(owner: "Юрист").text

@@ -46,11 +46,11 @@ enum ForeignFrontMatter {
         }
     }
 
-    private static func describe(_ value: MetaValue) -> String {
+    private static func describe(_ value: MetaValue) -> DiagnosticValue {
         switch value {
-        case .string(let s): return "строка «\(s)»"
-        case .list(let items): return "список [\(items.compactMap(\.string).joined(separator: ", "))]"
-        default: return "\(value.typeName) \(value.string ?? "")"
+        case .string(let s): return .string(s)
+        case .list(let items): return .list(items.compactMap(\.string))
+        default: return .other(value.typeName, value.string ?? "")
         }
     }
 

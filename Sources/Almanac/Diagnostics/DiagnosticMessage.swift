@@ -37,12 +37,27 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case templateMissing(name: String)
     case iconBadName
     case iconUnreadable
-    case iconRejected(reason: String)
+    case iconTextOutsideTags
+    case iconNotAnElement
+    case iconElementNotAllowed(element: String)
+    case iconAfterRoot
+    case iconNotStartingWithSVG
+    case iconUnclosedTag(element: String)
+    case iconClosingTagWithAttributes
+    case iconAttributeNotAllowed(attribute: String)
+    case iconAttributeUnquoted(attribute: String)
+    case iconAttributeUnclosed(attribute: String)
+    case iconAttributeCharacters(attribute: String)
+    case iconWrongNamespace
+    case iconNestedSVG
+    case iconEmpty
+    case iconUnclosedRoot
 
     // MARK: Site
     case addressTaken(address: String, other: String, skipped: Bool)
     case addressReserved(address: String)
-    case filePathTaken(path: String, owner: String, skipped: Bool)
+    case filePathTakenByPage(path: String, page: String, skipped: Bool)
+    case filePathTakenByListing(path: String, folder: String, skipped: Bool)
     case slugReplaced(slug: String, clean: String)
     case anchorAliasTargetMissing(anchor: String)
     case anchorRemoved(anchor: String)
@@ -84,19 +99,19 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case frontMatterYAML(reason: String)
     case unknownTypeReplaced(name: String, type: String)
     case unknownType(name: String)
-    case valueConverted(field: String, from: String, to: String)
+    case valueConverted(field: String, from: DiagnosticValue, to: DiagnosticValue)
     case placeholderNotDeclared(name: String)
     case placeholderUnused(name: String)
     case requiredFieldMissing(field: String, type: String)
     case fieldEmpty(field: String)
-    case fieldNotString(field: String, got: String)
-    case fieldNotInteger(field: String, got: String)
-    case fieldNotNumber(field: String, got: String)
-    case fieldNotBool(field: String, got: String)
+    case fieldNotString(field: String, got: DiagnosticValueKind)
+    case fieldNotInteger(field: String, got: DiagnosticValueKind)
+    case fieldNotNumber(field: String, got: DiagnosticValueKind)
+    case fieldNotBool(field: String, got: DiagnosticValueKind)
     case fieldNotDate(field: String)
     case fieldNotMap(field: String)
     case fieldMapValueNotString(field: String, key: String)
-    case fieldNotList(field: String, got: String)
+    case fieldNotList(field: String, got: DiagnosticValueKind)
     case fieldTooFewItems(field: String, count: Int, minimum: Int)
     case fieldItemsNotStrings(field: String)
     case fieldValueNotAllowed(field: String, value: String)
@@ -113,7 +128,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
 
     // MARK: Configuration (almanac.yml)
     case configNotFound(file: String)
-    case configExpectedString(key: String, got: String)
+    case configExpectedString(key: String, got: DiagnosticValueKind)
     case configExpectedBool(key: String)
     case configExpectedMap(key: String)
     case configExpectedMapLike(key: String, example: String)
@@ -192,14 +207,33 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .templateMissing(let name): return "нет шаблона \(name).mustache"
         case .iconBadName: return "имя значка — только строчные латинские буквы, цифры и дефис"
         case .iconUnreadable: return "не удалось прочитать значок"
-        case .iconRejected(let reason): return "значок отклонён: \(reason)"
+        case .iconTextOutsideTags: return "значок отклонён: текст вне тегов"
+        case .iconNotAnElement: return "значок отклонён: допустимы только теги элементов (без комментариев и <!…>)"
+        case .iconElementNotAllowed(let element): return "значок отклонён: элемент <\(element)> не разрешён"
+        case .iconAfterRoot: return "значок отклонён: после </svg> ничего не должно быть"
+        case .iconNotStartingWithSVG: return "значок отклонён: файл должен начинаться с <svg>"
+        case .iconUnclosedTag(let element): return "значок отклонён: незакрытый тег <\(element)>"
+        case .iconClosingTagWithAttributes: return "значок отклонён: у закрывающего тега не бывает атрибутов"
+        case .iconAttributeNotAllowed(let attribute): return "значок отклонён: атрибут «\(attribute)» не разрешён"
+        case .iconAttributeUnquoted(let attribute):
+            return "значок отклонён: значение атрибута «\(attribute)» должно стоять в двойных кавычках"
+        case .iconAttributeUnclosed(let attribute):
+            return "значок отклонён: незакрытое значение атрибута «\(attribute)»"
+        case .iconAttributeCharacters(let attribute):
+            return "значок отклонён: значение атрибута «\(attribute)» содержит недопустимые знаки"
+        case .iconWrongNamespace: return "значок отклонён: xmlns может быть только http://www.w3.org/2000/svg"
+        case .iconNestedSVG: return "значок отклонён: вложенный <svg> не разрешён"
+        case .iconEmpty: return "значок отклонён: файл пуст: нужен <svg>"
+        case .iconUnclosedRoot: return "значок отклонён: нет закрывающего </svg>"
         // Site
         case .addressTaken(let address, let other, let skipped):
             return "страница получает тот же адрес «\(address)», что и \(other)"
                 + (skipped ? "; адрес остаётся за \(other), эта страница пропущена" : "")
         case .addressReserved(let address): return "адрес «\(address)» занят самим сайтом"
-        case .filePathTaken(let path, let owner, let skipped):
-            return "файл займёт тот же путь «\(path)», что и \(owner.hasPrefix("content/") ? "страница " : "")\(owner)"
+        case .filePathTakenByPage(let path, let page, let skipped):
+            return "файл займёт тот же путь «\(path)», что и страница \(page)" + (skipped ? "; файл не копируется" : "")
+        case .filePathTakenByListing(let path, let folder, let skipped):
+            return "файл займёт тот же путь «\(path)», что и список раздела content/\(folder.isEmpty ? "" : folder + "/")"
                 + (skipped ? "; файл не копируется" : "")
         case .slugReplaced(let slug, let clean): return "slug «\(slug)» заменён на «\(clean)»"
         case .anchorAliasTargetMissing(let anchor): return "anchors: на странице нет заголовка с якорем «#\(anchor)»"
@@ -244,21 +278,22 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .unknownTypeReplaced(let name, let type):
             return "неизвестный тип контента «\(name)», страница получает тип «\(type)»"
         case .unknownType(let name): return "неизвестный тип контента «\(name)»"
-        case .valueConverted(let field, let from, let to): return "поле «\(field)»: \(from) прочитано как \(to)"
+        case .valueConverted(let field, let from, let to):
+            return "поле «\(field)»: \(from.text) прочитано как \(to.text)"
         case .placeholderNotDeclared(let name): return "плейсхолдер {\(name)} не описан в placeholders"
         case .placeholderUnused(let name): return "плейсхолдер {\(name)} описан, но нигде не используется"
         case .requiredFieldMissing(let field, let type):
             return "не заполнено обязательное поле «\(field)» (тип \(type))"
         case .fieldEmpty(let field): return "поле «\(field)»: обязательное поле пусто"
-        case .fieldNotString(let field, let got): return "поле «\(field)»: ожидалась строка, а не \(got)"
-        case .fieldNotInteger(let field, let got): return "поле «\(field)»: ожидалось целое число, а не \(got)"
-        case .fieldNotNumber(let field, let got): return "поле «\(field)»: ожидалось число, а не \(got)"
-        case .fieldNotBool(let field, let got): return "поле «\(field)»: ожидалось true или false, а не \(got)"
+        case .fieldNotString(let field, let got): return "поле «\(field)»: ожидалась строка, а не \(got.text)"
+        case .fieldNotInteger(let field, let got): return "поле «\(field)»: ожидалось целое число, а не \(got.text)"
+        case .fieldNotNumber(let field, let got): return "поле «\(field)»: ожидалось число, а не \(got.text)"
+        case .fieldNotBool(let field, let got): return "поле «\(field)»: ожидалось true или false, а не \(got.text)"
         case .fieldNotDate(let field): return "поле «\(field)»: ожидалась дата в виде ГГГГ-ММ-ДД"
         case .fieldNotMap(let field): return "поле «\(field)»: ожидался словарь «ключ: значение»"
         case .fieldMapValueNotString(let field, let key):
             return "поле «\(field)»: значение «\(key)» должно быть строкой"
-        case .fieldNotList(let field, let got): return "поле «\(field)»: ожидался список, а не \(got)"
+        case .fieldNotList(let field, let got): return "поле «\(field)»: ожидался список, а не \(got.text)"
         case .fieldTooFewItems(let field, let count, let minimum):
             return "поле «\(field)»: в списке \(count) из не менее чем \(minimum) пунктов"
         case .fieldItemsNotStrings(let field): return "поле «\(field)»: элементы списка должны быть строками"
@@ -276,7 +311,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .pageNotWritten: return "не удалось записать файл"
         // Configuration (almanac.yml)
         case .configNotFound(let file): return "не найден файл настроек \(file)"
-        case .configExpectedString(let key, let got): return "\(key): ожидалась строка, а не \(got)"
+        case .configExpectedString(let key, let got): return "\(key): ожидалась строка, а не \(got.text)"
         case .configExpectedBool(let key): return "\(key): ожидалось true или false"
         case .configExpectedMap(let key): return "\(key): ожидался словарь"
         case .configExpectedMapLike(let key, let example): return "\(key): ожидался словарь вида \(example)"
@@ -505,6 +540,44 @@ public enum DiagnosticHint: Sendable, Hashable {
         case .serveSiteFolder: return "укажите папку сайта: almanac serve ПАПКА"
         }
     }
+}
+
+/// The kind of a value in front matter or almanac.yml, as a message names it («ожидалась строка, а не список»).
+public enum DiagnosticValueKind: Sendable, Hashable {
+    case empty, bool, integer, number, string, list, map
+
+    /// The Russian table.
+    public var russian: String {
+        switch self {
+        case .empty: return "пустое значение"
+        case .bool: return "логическое значение"
+        case .integer: return "целое число"
+        case .number: return "число"
+        case .string: return "строка"
+        case .list: return "список"
+        case .map: return "словарь"
+        }
+    }
+
+    public var text: String { russian }
+}
+
+/// A value quoted in a message with its kind («строка «3»», «список [a, b]»).
+public enum DiagnosticValue: Sendable, Hashable {
+    case string(String)
+    case list([String])
+    case other(DiagnosticValueKind, String)
+
+    /// The Russian table.
+    public var russian: String {
+        switch self {
+        case .string(let s): return "строка «\(s)»"
+        case .list(let items): return "список [\(items.joined(separator: ", "))]"
+        case .other(let kind, let s): return "\(kind.russian) \(s)"
+        }
+    }
+
+    public var text: String { russian }
 }
 
 extension DiagnosticMessage {

@@ -52,22 +52,28 @@ public struct SitePlan: Sendable {
     /// beside a folder's `index.md`) would make two files claim one path: the page keeps it.
     private static func keptAssets(_ assets: [ContentAsset], pages: [SourcePage], addresses: [String: PageAddress],
                                    severity: Diagnostic.Severity, diagnostics: inout [Diagnostic]) -> [ContentAsset] {
-        var taken: [String: String] = [:]  // output path (folded) → what writes it
+        enum Writer { case page(String), listing(folder: String) }
+        var taken: [String: Writer] = [:]  // output path (folded) → what writes it
         for page in pages {
-            taken[addresses[page.id]!.outputPath.lowercased()] = page.sourcePath
+            taken[addresses[page.id]!.outputPath.lowercased()] = .page(page.sourcePath)
             var folder = Navigation.parentFolder(page.id)
             while true {
                 let path = PageAddress(directory: folder).outputPath.lowercased()
-                if taken[path] == nil { taken[path] = "список раздела content/" + (folder.isEmpty ? "" : folder + "/") }
+                if taken[path] == nil { taken[path] = .listing(folder: folder) }
                 if folder.isEmpty { break }
                 folder = Navigation.parentFolder(folder)
             }
         }
         return assets.filter { asset in
             guard let owner = taken[asset.contentPath.precomposedStringWithCanonicalMapping.lowercased()] else { return true }
+            let (path, skipped) = (asset.contentPath, severity == .warning)
+            let message: DiagnosticMessage
+            switch owner {
+            case .page(let page): message = .filePathTakenByPage(path: path, page: page, skipped: skipped)
+            case .listing(let folder): message = .filePathTakenByListing(path: path, folder: folder, skipped: skipped)
+            }
             diagnostics.append(Diagnostic(
-                file: "content/" + asset.contentPath, severity: severity, code: .duplicateURL,
-                .filePathTaken(path: asset.contentPath, owner: owner, skipped: severity == .warning), hint: .renameFile))
+                file: "content/" + asset.contentPath, severity: severity, code: .duplicateURL, message, hint: .renameFile))
             return false
         }
     }
