@@ -113,7 +113,7 @@ public struct ContentLoader: Sendable {
             switch TOMLReader.readMapping(toml, lineOffset: parts.fenceLine) {
             case .success(let entries): frontMatter = entries
             case .failure(let f):
-                diagnostics.append(.error(.frontMatterTOML(reason: f.message), file: sourcePath, line: f.line,
+                diagnostics.append(.error(.frontMatterTOML(reason: f.message.text), file: sourcePath, line: f.line,
                                           code: .frontMatter, hint: .tomlSyntax))
             }
         } else if let yaml = parts.yaml {

@@ -126,6 +126,26 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case cannotCreatePage(reason: String)
     case pageNotWritten
 
+    // MARK: Front matter parsers (the reason after «ошибка в front matter…:»)
+    case tomlLineEndExpected
+    case tomlTableHeaderUnclosed
+    case tomlArrayHeaderUnclosed
+    case tomlKeyValueExpected
+    case tomlKeyExpected
+    case tomlValueExpected
+    case tomlArrayCommaExpected
+    case tomlInlineKeyValueExpected
+    case tomlInlineCommaExpected
+    case tomlUnquotedValue(text: String)
+    case tomlStringUnclosed(apostrophe: Bool)
+    case tomlStringUnclosedAtLineEnd(apostrophe: Bool)
+    case tomlBadEscape(sequence: String)
+    case tomlKeyTwice(key: String)
+    case tomlKeyNotTable(key: String)
+    case tomlKeyNotArrayOfTables(key: String)
+    case parserFailed(reason: String)
+    case yamlMappingExpected
+
     // MARK: Configuration (almanac.yml)
     case configNotFound(file: String)
     case configExpectedString(key: String, got: DiagnosticValueKind)
@@ -309,6 +329,26 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .pageExists: return "файл уже существует, он не будет перезаписан"
         case .cannotCreatePage(let reason): return "не удалось создать файл: \(reason)"
         case .pageNotWritten: return "не удалось записать файл"
+        // Front matter parsers (the reason after «ошибка в front matter…:»)
+        case .tomlLineEndExpected: return "после значения ожидался конец строки"
+        case .tomlTableHeaderUnclosed: return "заголовок таблицы не закрыт скобкой ]"
+        case .tomlArrayHeaderUnclosed: return "заголовок [[…]] не закрыт скобками ]]"
+        case .tomlKeyValueExpected: return "ожидалось «ключ = значение»"
+        case .tomlKeyExpected: return "ожидался ключ"
+        case .tomlValueExpected: return "ожидалось значение"
+        case .tomlArrayCommaExpected: return "в массиве ожидалась запятая или ]"
+        case .tomlInlineKeyValueExpected: return "во встроенной таблице ожидалось «ключ = значение»"
+        case .tomlInlineCommaExpected: return "во встроенной таблице ожидалась запятая или }"
+        case .tomlUnquotedValue(let text): return "непонятное значение «\(text)»: строку возьмите в кавычки"
+        case .tomlStringUnclosed(let apostrophe): return "строка не закрыта \(apostrophe ? "апострофом" : "кавычкой")"
+        case .tomlStringUnclosedAtLineEnd(let apostrophe):
+            return "строка не закрыта \(apostrophe ? "апострофом" : "кавычкой") до конца строки"
+        case .tomlBadEscape(let sequence): return "неверная escape-последовательность \\\(sequence)"
+        case .tomlKeyTwice(let key): return "ключ «\(key)» задан дважды"
+        case .tomlKeyNotTable(let key): return "ключ «\(key)» уже задан не таблицей"
+        case .tomlKeyNotArrayOfTables(let key): return "ключ «\(key)» уже задан не массивом таблиц"
+        case .parserFailed(let reason): return reason
+        case .yamlMappingExpected: return "ожидался словарь вида «ключ: значение»"
         // Configuration (almanac.yml)
         case .configNotFound(let file): return "не найден файл настроек \(file)"
         case .configExpectedString(let key, let got): return "\(key): ожидалась строка, а не \(got.text)"
