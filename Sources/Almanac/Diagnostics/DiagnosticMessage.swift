@@ -4,8 +4,8 @@
 /// reviewer reads all the wording at once. The Russian text is the output as it has always been
 /// printed; tests compare it.
 ///
-/// Parts passed in as plain strings (a parser's reason, a system error, a value's description) are
-/// worded where they are made.
+/// The parts passed in as plain strings are not ours to word: names and paths from the site, and
+/// errors in a library's or the system's own words (Yams, Mustache, strerror).
 ///
 /// A message says what went wrong; `DiagnosticHint` says what to do about it.
 public enum DiagnosticMessage: Sendable, Hashable {
