@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "almanac", targets: ["almanac"]),
-        .library(name: "Almanac", targets: ["Almanac"]),
+        .library(name: "Almanac", targets: ["Almanac", "AlmanacProducts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,16 +33,48 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        // The library, one target per pipeline stage, each depending only on earlier stages, so
+        // that the compiler refuses a stage that reaches a later one (see README, «Устройство»).
+        // Values every stage shares: diagnostics, configuration, the build cache's codec.
+        .target(
+            name: "AlmanacCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // load: content/ → [SourcePage] (discovery, front matter, schemas).
+        .target(name: "AlmanacContent", dependencies: ["AlmanacCore"]),
+        // markdown: the one place that speaks C (cmark) and the GFM layer over its tree.
+        .target(name: "AlmanacMarkdown", dependencies: ["AlmanacCore", "CCmark"]),
+        // plan and graph: addresses, links, sections, navigation → Site.
+        .target(name: "AlmanacSite", dependencies: ["AlmanacCore", "AlmanacContent", "AlmanacMarkdown"]),
+        // checks over the whole site: orphans, repeated paragraphs, approvals.
+        .target(name: "AlmanacLint", dependencies: ["AlmanacCore", "AlmanacContent", "AlmanacMarkdown", "AlmanacSite"]),
+        // index: Site → the search index pieces.
+        .target(name: "AlmanacSearch", dependencies: ["AlmanacCore", "AlmanacContent", "AlmanacMarkdown", "AlmanacSite", "CDeflate"]),
+        // theme: Site → HTML through Mustache templates, sitemap and feed.
+        .target(
+            name: "AlmanacRender",
+            dependencies: [
+                "AlmanacCore", "AlmanacContent", "AlmanacMarkdown", "AlmanacSite",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // write: the staged writer, which swaps a finished site into place.
+        .target(name: "AlmanacOutput", dependencies: ["AlmanacCore"]),
+        // The driver that runs the stages, for `build`, `check` and `serve`, and its cache.
         .target(
             name: "Almanac",
             dependencies: [
-                "CCmark",
-                "CDeflate",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "AlmanacCore", "AlmanacContent", "AlmanacMarkdown", "AlmanacSite", "AlmanacLint",
+                "AlmanacSearch", "AlmanacRender", "AlmanacOutput",
             ]
+        ),
+        // What is made on top of a build: the offline bundle, the approvers' export, new sites.
+        .target(
+            name: "AlmanacProducts",
+            dependencies: ["Almanac", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // `almanac serve`: watch, rebuild, live reload. Its own target so the generator builds without it.
         .target(
@@ -57,6 +89,7 @@ let package = Package(
             name: "almanac",
             dependencies: [
                 "Almanac",
+                "AlmanacProducts",
                 "AlmanacServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -81,7 +114,7 @@ let package = Package(
         .executableTarget(name: "almanac-fuzz", dependencies: ["AlmanacFuzzing"]),
         .testTarget(
             name: "AlmanacTests",
-            dependencies: ["Almanac", "AlmanacCorpus", "AlmanacFuzzing", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Almanac", "AlmanacProducts", "AlmanacCorpus", "AlmanacFuzzing", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,5 +1,5 @@
-import Almanac
 import Foundation
+import Almanac
 
 /// Loaded once per process: configuration and theme are trusted input, not what is fuzzed.
 /// One page file through the whole pipeline, with the bundled site's configuration and theme:
@@ -8,9 +8,9 @@ import Foundation
 public struct PageFuzzer: Sendable {
     public static let shared = PageFuzzer()
 
-    let config: SiteConfig
-    let theme: Theme
-    let neighbour: SourcePage
+    package let config: SiteConfig
+    package let theme: Theme
+    package let neighbour: SourcePage
 
     public init() {
         let root = PageFuzzer.siteDirectory
@@ -25,7 +25,7 @@ public struct PageFuzzer: Sendable {
         neighbour = ContentLoader(config: config).loadPage(data: Data(text.utf8), contentPath: "guide/neighbour.md").0!
     }
 
-    static var siteDirectory: URL {
+    package static var siteDirectory: URL {
         if let site = ProcessInfo.processInfo.environment["ALMANAC_SITE"] { return URL(fileURLWithPath: site) }
         // Sources/AlmanacFuzzing/PageFuzzer.swift → the repository root.
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -45,7 +45,7 @@ public struct PageFuzzer: Sendable {
     }
 
     /// Paths stay inside the output; HTML and XML carry no script (`MarkupAudit`); JSON parses.
-    static func problem(_ file: OutputFile) -> String? {
+    package static func problem(_ file: OutputFile) -> String? {
         guard !file.path.hasPrefix("/"), !file.path.split(separator: "/").contains(".."), !file.path.contains("\0") else {
             return "output path leaves the site: \(file.path)"
         }

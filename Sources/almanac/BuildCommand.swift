@@ -6,7 +6,11 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Собрать сайт в папку public/ (или --output).",
-        discussion: "Сайт записывается во временную папку и заменяет прежний только после успешной сборки."
+        discussion: """
+            Сайт записывается во временную папку и заменяет прежний только после успешной сборки. \
+            Рядом с папкой сайта (public/ → .public.cache/) лежит кэш сборки: следующая сборка \
+            заново делает только то, что изменилось. Файлы, которые не изменились, не перезаписываются.
+            """
     )
 
     @Argument(help: "Папка сайта с almanac.yml.", completion: .directory)
@@ -40,6 +44,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Печатать только ошибки и предупреждения.")
     var quiet = false
 
+    @Flag(help: "Собрать с нуля, не используя кэш прошлой сборки (и удалить его).")
+    var clean = false
+
     @Flag(help: "Показать, сколько времени заняла каждая стадия сборки.")
     var timings = false
 
@@ -51,6 +58,7 @@ struct BuildCommand: ParsableCommand {
             siteDirectory: URL(fileURLWithPath: siteDirectory), output: output.map { URL(fileURLWithPath: $0) },
             baseURL: baseURL, offline: offline, links: links?.policy, strict: strict, includeDrafts: drafts)
         options.today = today?.date
+        options.clean = clean
         let progress = ProgressLine(quiet: quiet)
         options.progress = { progress.stageFinished($0, count: $1) }
         let result = Build.run(options)

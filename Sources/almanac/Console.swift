@@ -37,6 +37,8 @@ struct Console {
         let time = String(format: "%.2f", result.seconds)
         if errors > 0 {
             write("Сборка не удалась: ошибок \(errors), предупреждений \(warnings), \(time) с. Прежний сайт в \(output) не тронут.\n")
+        } else if result.reused {
+            write("Ничего не изменилось с прошлой сборки: страниц \(result.pageCount), файлов \(result.fileCount), \(time) с, предупреждений \(warnings) → \(output)\n")
         } else {
             write("Собрано: страниц \(result.pageCount), файлов \(result.fileCount), \(time) с, предупреждений \(warnings) → \(output)\n")
         }

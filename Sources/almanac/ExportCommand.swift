@@ -1,4 +1,5 @@
 import Almanac
+import AlmanacProducts
 import ArgumentParser
 import Foundation
 

@@ -1,4 +1,5 @@
 import Almanac
+import AlmanacProducts
 import Foundation
 
 /// Where the running binary's theme and bundled knowledge base are. After `make install` (or from

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Almanac
+@testable import AlmanacProducts
 
 /// `almanac export --status …` and `--today` as an editor or CI runs them.
 @Suite struct ApprovalCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Almanac
+@testable import AlmanacProducts
 
 /// `almanac init` as a team starting its own wiki runs it: the built executable, found beside the tests,
 /// takes its theme and bundled base from the checkout it was built in.

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import Almanac
+import AlmanacFuzzing
 
 /// A throwaway site of raw bytes (so that a test can write invalid UTF-8, NUL and BOMs), built in
 /// process, with every output file held to the rules hostile content must never break.

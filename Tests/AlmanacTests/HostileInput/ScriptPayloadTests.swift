@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Almanac
+import AlmanacFuzzing
 
 /// Script and markup in every place content can put it: titles, descriptions, tags, file names,
 /// bodies, link and image addresses, front matter that becomes links. The site builds, and no

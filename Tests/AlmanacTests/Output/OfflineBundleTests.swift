@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import Almanac
+@testable import AlmanacProducts
 
 @Suite struct OfflineBundleTests {
     private func bundle(_ name: String, into dir: URL) -> OfflineBundle.Result {

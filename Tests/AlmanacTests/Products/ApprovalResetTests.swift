@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Almanac
+@testable import AlmanacProducts
 
 /// The approval reset of `almanac init --with-knowledge-base`: only the approval keys change.
 @Suite struct ApprovalResetTests {

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import Testing
 @testable import Almanac
+import AlmanacFuzzing
 
 /// Icons are inlined unescaped, so the loader lets through drawings and nothing else.
 @Suite struct ThemeIconsTests {

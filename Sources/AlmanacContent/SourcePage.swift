@@ -1,0 +1,48 @@
+import Foundation
+import AlmanacCore
+
+/// A Markdown file as loaded from `content/`: where it is, what it declares, and its body.
+public struct SourcePage: Sendable {
+    /// Path relative to the site folder, as diagnostics print it: `content/principles/empathy.md`.
+    public var sourcePath: String
+    /// Path relative to `content/`: `principles/empathy.md`. Writers link pages by it.
+    public var contentPath: String
+    /// Stable identity: the content path without `.md`, and for `_index.md` its folder
+    /// (`principles/empathy`, `principles`, and `""` for the home page).
+    public var id: String
+    /// True for a section's own page (`_index.md`).
+    public var isSectionIndex: Bool
+    /// The folder (section id) the page belongs to; for a section index, its parent.
+    public var parentSection: String
+    /// Content type id (`principle`, `reply`, `case`, `article`).
+    public var type: String
+    public var frontMatter: [MetaEntry]
+    /// Line of the `---` that opened the front matter (1-based), or 0 without front matter.
+    public var frontMatterLine: Int
+    public var body: String
+    /// Line in the file where `body` starts (1-based), to translate body positions back to the file.
+    public var bodyLine: Int
+    /// Files beside the page (images, attachments) to copy next to its output, as content paths.
+    public var modified: Date?
+
+    public init(
+        sourcePath: String, contentPath: String, id: String, isSectionIndex: Bool,
+        parentSection: String, type: String, frontMatter: [MetaEntry], frontMatterLine: Int,
+        body: String, bodyLine: Int, modified: Date? = nil
+    ) {
+        self.sourcePath = sourcePath
+        self.contentPath = contentPath
+        self.id = id
+        self.isSectionIndex = isSectionIndex
+        self.parentSection = parentSection
+        self.type = type
+        self.frontMatter = frontMatter
+        self.frontMatterLine = frontMatterLine
+        self.body = body
+        self.bodyLine = bodyLine
+        self.modified = modified
+    }
+
+    public func meta(_ key: String) -> MetaValue? { frontMatter[key]?.value }
+    public func metaLine(_ key: String) -> Int { frontMatter[key]?.line ?? max(frontMatterLine, 1) }
+}

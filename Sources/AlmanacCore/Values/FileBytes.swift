@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes bytes to a path with plain system calls, leaving a file alone when it already holds
+/// exactly those bytes (its size is compared first, so a changed page usually costs one stat).
+package enum FileBytes {
+    /// open/write/close, so that a failure keeps its errno («File too large», «No space left on
+    /// device») where Foundation on Linux reports «NSCocoaErrorDomain error 512». O_NOFOLLOW: a
+    /// symbolic link left in the folder is replaced, never written through to wherever it points.
+    package static func write(_ bytes: UnsafeRawBufferPointer, to path: String, existed: Bool) throws {
+        if existed, holds(bytes, path) { return }
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ELOOP {
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw OutputError.posix(errno) }
+        var failure: Int32 = 0
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            offset += n
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw OutputError.posix(failure) }
+    }
+
+    /// Whether both paths name one inode (a hard link made by an earlier build).
+    package static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return lstat(a, &x) == 0 && lstat(b, &y) == 0 && x.st_ino == y.st_ino && x.st_dev == y.st_dev
+    }
+
+    /// Whether the file has other names: writing into it would change them too.
+    package static func isShared(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_nlink > 1
+    }
+
+    package static func holds(_ bytes: UnsafeRawBufferPointer, _ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let current = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        defer { current.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let n = read(fd, current.baseAddress! + offset, bytes.count - offset)
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return memcmp(current.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+    }
+}
+
+extension POSIXError {
+    package init(_ code: Int32) { self.init(POSIXErrorCode(rawValue: code) ?? .EIO) }
+}

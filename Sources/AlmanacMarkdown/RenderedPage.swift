@@ -1,0 +1,70 @@
+import AlmanacCore
+/// What the Markdown stage makes of one page body.
+public struct RenderedPage: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var links: [OutgoingLink]
+    /// Plain text cut at headings, for search and for summaries.
+    public var sections: [SearchSection]
+    /// Text of a leading `# ` heading, which is removed from `html` (the layout shows the title).
+    public var leadingTitle: String?
+    public var wordCount: Int
+    /// What the writer should fix (a footnote without text, one defined twice), file lines.
+    public var problems: [MarkdownProblem] = []
+
+    /// First paragraph's text, shortened: the fallback for a missing description.
+    public var summary: String {
+        let text = sections.first(where: { !$0.text.isEmpty })?.text ?? ""
+        let firstParagraph = text.prefix(while: { $0 != "\n" }).prefix(400)
+        return String(firstParagraph).shortened(to: 200)
+    }
+}
+
+/// Something the Markdown stage noticed that the writer should fix; the site stage reports it
+/// as a warning with the page's file.
+public struct MarkdownProblem: Sendable, Hashable {
+    /// Line in the source file.
+    public var line: Int
+    public var code: DiagnosticCode
+    /// In words already (from the catalogue), so that the build cache keeps a page's problems as text.
+    public var message: String
+    public var hint: String?
+
+    public init(line: Int, code: DiagnosticCode, message: String, hint: String?) {
+        (self.line, self.code, self.message, self.hint) = (line, code, message, hint)
+    }
+
+    public init(line: Int, code: DiagnosticCode, message: DiagnosticMessage, hint: DiagnosticHint?) {
+        self.init(line: line, code: code, message: message.text, hint: hint?.text)
+    }
+}
+
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+    /// Line in the source file.
+    public var line: Int
+}
+
+/// A link or image destination exactly as written, with where it was written.
+public struct OutgoingLink: Sendable, Hashable {
+    public var destination: String
+    public var line: Int
+    public var column: Int
+    public var isImage: Bool
+    /// For images: whether alt text was given.
+    public var hasText: Bool
+}
+
+extension String {
+    /// Cuts at a word boundary and adds an ellipsis.
+    package func shortened(to limit: Int) -> String {
+        guard count > limit else { return self }
+        let cut = prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]).trimmingCharacters(in: .whitespaces) + "…"
+    }
+}
+
+import Foundation

@@ -1,0 +1,174 @@
+import Foundation
+import Mustache
+import AlmanacContent
+import AlmanacCore
+import AlmanacMarkdown
+import AlmanacSite
+
+/// Turns the `Site` into HTML files through the theme's templates.
+public struct ThemeRenderer: Sendable {
+    public var theme: Theme
+
+    public init(theme: Theme) {
+        self.theme = theme
+    }
+
+    public func render(_ site: Site) -> [OutputFile] {
+        render(site, sidebars: renderSidebars(site))
+    }
+
+    /// The whole site with sidebars rendered beforehand (`BuildSession` keeps them between edits).
+    package func render(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
+        renderPages(site.pages, of: site, sidebars: sidebars) + renderGenerated(site, sidebars: sidebars)
+    }
+
+    /// The pages the generator makes itself: listings of folders without a page of their own (the
+    /// home page too, when content/ has no `_index.md`: a tree from another tool), tags, search,
+    /// redirects, 404. With `showing`, only the listings, tag pages and redirects that show one of
+    /// those pages (`BuildSession`, after a title or description changed).
+    package func renderGenerated(_ site: Site, sidebars: [SidebarBuilder.Key: String], showing: Set<String>? = nil) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, feedURL: PageContext.feedURL(for: site),
+                                  icons: theme.icons)
+        func shows(_ ids: [String]) -> Bool { showing.map { only in ids.contains(where: only.contains) } ?? true }
+        // A page can already stand where a folder's listing would go (`writing.md` beside `writing/`,
+        // as MkDocs and Hugo trees have): the page keeps the address.
+        let pageAddresses = Set(site.pages.map(\.address.directory))
+        for section in site.sections.values.sorted(by: { $0.id < $1.id })
+        where section.indexPage == nil && (!section.id.isEmpty || site.home == nil) && !pageAddresses.contains(section.id)
+            && shows(section.pages) {
+            files.append(OutputFile(path: PageAddress(directory: section.id).outputPath,
+                                    text: theme.render(layout: "section", context.generatedSection(section))))
+        }
+        files += tagPages(site, context, showing: showing)
+        if showing == nil {
+            files.append(special("search", title: theme.strings["search.title"], directory: "search", site: site, context: context))
+        }
+        // The playbook lists every principle and reply: any retitling may show there.
+        if PlaybookContext.exists(in: site) {
+            files.append(OutputFile(path: PlaybookContext.address.outputPath,
+                                    text: theme.render(layout: "playbook", PlaybookContext(site: site, context: context).make())))
+        }
+        // Lists page titles, so a retitling may show there too; cheap, since it reads the history in memory.
+        if WhatsNewContext.exists(in: site) {
+            files.append(OutputFile(path: WhatsNewContext.address.outputPath,
+                                    text: theme.render(layout: "whats-new", WhatsNewContext(site: site, context: context).make())))
+        }
+        files += redirects(site, context, to: showing)
+        if showing == nil { files.append(notFound(site, context)) }
+        return files
+    }
+
+    /// The HTML of the given pages only; on every core, each chunk building its own (non-Sendable) context dictionaries.
+    package func renderPages(_ pages: [Page], of site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
+        let render = pageRenderer(site, sidebars: sidebars)
+        return pages.concurrentMap { OutputFile(path: $0.address.outputPath, text: render($0)) }
+    }
+
+    /// Every page of the site as a file rendered when the writer gets to it (see `DeferredFile`).
+    package func deferredPages(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> [DeferredFile] {
+        let render = pageRenderer(site, sidebars: sidebars)
+        return site.pages.map { page in DeferredFile(path: page.address.outputPath) { render(page) } }
+    }
+
+    private func pageRenderer(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> @Sendable (Page) -> String {
+        let theme = self.theme
+        let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
+        let feedURL = PageContext.feedURL(for: site)
+        return { page in
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL,
+                                      icons: theme.icons)
+            return theme.render(layout: layoutName(for: page, site: site), context.page(page))
+        }
+    }
+
+    /// One sidebar per folder and open section, for every page and listing the site writes.
+    package func renderSidebars(_ site: Site) -> [SidebarBuilder.Key: String] {
+        let builder = SidebarBuilder(site: site)
+        var keys: Set<SidebarBuilder.Key> = []
+        for page in site.pages { keys.insert(builder.key(for: page.address, current: page.id)) }
+        var extra = ["search", "tags", "", PlaybookContext.address.directory, WhatsNewContext.address.directory] + site.sections.keys.map { $0 } + site.tags.map { $0.address.directory }
+        extra.sort()
+        for directory in extra { keys.insert(builder.key(for: PageAddress(directory: directory), current: nil)) }
+        let ordered = keys.sorted { ($0.parent, $0.openSection, $0.isRoot ? 0 : 1) < ($1.parent, $1.openSection, $1.isRoot ? 0 : 1) }
+        let theme = self.theme
+        let urgentPages = builder.urgentPages()
+        let html = ordered.concurrentMap { key in
+            let urgent = builder.urgent(urgentPages, for: key)
+            return theme.library.render(["nav": builder.items(for: key), "urgent": urgent, "hasUrgent": !urgent.isEmpty,
+                                         "ui": theme.strings.templateValue, "icons": theme.icons], withTemplate: "sidebar") ?? ""
+        }
+        return Dictionary(uniqueKeysWithValues: zip(ordered, html))
+    }
+
+    private func layoutName(for page: Page, site: Site) -> String {
+        let wanted: String
+        if page.id.isEmpty { wanted = "home" }
+        else if page.source.isSectionIndex { wanted = "section" }
+        else { wanted = site.config.type(page.type).layout }
+        return theme.layouts.contains(wanted) ? wanted : "article"
+    }
+
+    private func special(_ layout: String, title: String, directory: String, site: Site, context: PageContext) -> OutputFile {
+        let address = PageAddress(directory: directory)
+        var c = context.base(at: address, currentPage: nil, title: title)
+        c["page"] = ["title": title] as [String: Any]
+        return OutputFile(path: address.outputPath, text: theme.render(layout: layout, c))
+    }
+
+    private func tagPages(_ site: Site, _ context: PageContext, showing: Set<String>? = nil) -> [OutputFile] {
+        let all = PageAddress(directory: "tags")
+        var c = context.base(at: all, currentPage: nil, title: theme.strings["tags.title"])
+        c["page"] = ["title": theme.strings["tags.title"]] as [String: Any]
+        // A tag only the authors' pages carry (`документация`) is theirs: its page exists, the readers' cloud skips it.
+        c["tags"] = site.tags.filter { !$0.pages.allSatisfy(site.config.isAuthorsPage) }.map { tag -> [String: Any] in
+            ["name": tag.name, "count": tag.pages.count, "url": all.relativeURL(to: tag.address, offline: site.offline)]
+        }
+        let files = showing == nil ? [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))] : []
+        // A tag of a large site lists hundreds of pages: on every core, as pages are rendered.
+        let shown = site.tags.filter { tag in showing.map { only in tag.pages.contains(where: only.contains) } ?? true }
+        let shared = UnsafeSendable(context)  // read-only from here on
+        return files + shown.concurrentMap { tag in
+            let context = shared.value
+            let a = tag.address
+            var t = context.base(at: a, currentPage: nil, title: tag.name)
+            t["page"] = ["title": tag.name, "isTag": true] as [String: Any]
+            t["items"] = tag.pages.compactMap { context.link($0, from: a) }
+            return OutputFile(path: a.outputPath, text: theme.render(layout: "tag", t))
+        }
+    }
+
+    /// Old addresses from `aliases`: a page that forwards the reader, from disk as well as from a server.
+    private func redirects(_ site: Site, _ context: PageContext, to pages: Set<String>? = nil) -> [OutputFile] {
+        site.redirects.compactMap { redirect in
+            guard pages?.contains(redirect.to) ?? true, let target = site.page(redirect.to) else { return nil }
+            let url = redirect.from.relativeURL(to: target.address, offline: site.offline)
+            let c: [String: Any] = ["url": url, "title": target.title, "ui": theme.strings.templateValue,
+                                    "root": redirect.from.rootPrefix, "site": ["language": site.config.language]]
+            return OutputFile(path: redirect.from.outputPath, text: theme.render(layout: "redirect", c))
+        }
+    }
+
+    private func notFound(_ site: Site, _ context: PageContext) -> OutputFile {
+        var c = context.base(at: PageAddress(directory: ""), currentPage: nil, title: theme.strings["notfound.title"])
+        c["page"] = ["title": theme.strings["notfound.title"]] as [String: Any]
+        // A server answers a missing address of any depth with this file, so its links, written
+        // relative to the root, need a <base>: the published address when base_url says it, else
+        // the server's root `/` (a site served under a sub-path needs base_url). A build for disk
+        // keeps plain relative links: there no server answers with it, the file is opened itself.
+        let base = !site.config.baseURL.isEmpty ? site.config.baseURL : site.offline ? "" : "/"
+        if !base.isEmpty { c["baseHref"] = base }
+        c["console"] = HomeConsoleContext(site: site, context: context, icons: theme.icons)
+            .make(from: PageAddress(directory: ""), title: theme.strings["notfound.situations"])
+        return OutputFile(path: "404.html", text: theme.render(layout: "404", c))
+    }
+}
+
+extension Theme {
+    /// Every layout also gets `icons` (see `ThemeIcons`), so no context builder has to remember them.
+    package func render(layout: String, _ context: [String: Any]) -> String {
+        var context = context
+        context["icons"] = icons
+        return library.render(context, withTemplate: layouts.contains(layout) ? layout : "article") ?? ""
+    }
+}
