@@ -81,20 +81,43 @@ fuzz: deps
 	FUZZ_MINUTES=$(FUZZ_MINUTES) scripts/fuzz.sh
 
 # A binary that runs without the Swift toolchain: the Swift standard library and Foundation (with
-# its ICU data) linked in statically. FlyingFox (the preview server) brings FoundationNetworking,
-# whose static library calls libcurl: Debian's libcurl4 has no libcurl.so without the -dev package,
-# so a link-time symlink to libcurl.so.4 stands in for it. At run time the binary needs glibc,
-# libcmark, libdeflate and libcurl (Debian: libcmark0.30.2 libdeflate0 libcurl4); see README.
+# its ICU data) linked in statically, and so is libdeflate. At run time it needs libcmark
+# (Debian: libcmark0.30.2) and what every Debian system has: glibc, libstdc++, libgcc_s, zlib.
+# scripts/dist/check-needed.sh fails the build if the binary asks for anything else.
+# - libdeflate: SwiftPM passes each pkg-config `-L` on, and zlib's and libcmark's
+#   `-L/usr/lib/x86_64-linux-gnu` made the linker find libdeflate.so before any .a. For this build
+#   $(STATIC_PC) holds .pc files for the package's system libraries with the flags `pkg-config`
+#   itself prints (system folders left out), so the only `-L` is $(STATIC_LIBS), which holds
+#   libdeflate.a (Debian: libdeflate-dev) and is searched before the system folders. A new
+#   `pkgConfig:` system library in the package graph belongs in STATIC_PKGS (check-needed.sh
+#   catches it otherwise: its `-L` brings libdeflate.so back).
+# - libcurl: FlyingFox (the preview server) has a proxy handler built on URLSession, so
+#   FoundationNetworking is linked in (its conformance keeps it alive), and its C layer calls
+#   libcurl. $(STATIC_LIBS)/libcurl.a, built from scripts/dist/curl-on-demand.c, answers `-lcurl`:
+#   it opens libcurl.so.4 only if URLSession is ever used, which Almanac never does.
 # Its own scratch folder, so that `make release` and this never rebuild each other's objects.
 STATIC_BUILD := .build-static
 STATIC_LIBS := $(STATIC_BUILD)/static-libs
+STATIC_PC := $(STATIC_BUILD)/pkgconfig
+STATIC_PKGS := zlib libdeflate libcmark
+STATIC_CC ?= clang
 ALMANAC_STATIC := $(STATIC_BUILD)/release/almanac
 static-release: deps
-	mkdir -p $(STATIC_LIBS)
-	test -e "$$(pkg-config --variable=libdir libcmark)/libcurl.so" || \
-		ln -sf "$$(pkg-config --variable=libdir libcmark)/libcurl.so.4" $(STATIC_LIBS)/libcurl.so
+	rm -rf $(STATIC_LIBS) $(STATIC_PC)
+	mkdir -p $(STATIC_LIBS) $(STATIC_PC)
+	@deflate="$$($(STATIC_CC) -print-file-name=libdeflate.a)"; \
+		test -f "$$deflate" || { echo "error: libdeflate.a not found (Debian: libdeflate-dev)" >&2; exit 2; }; \
+		ln -sf "$$deflate" $(STATIC_LIBS)/libdeflate.a
+	for p in $(STATIC_PKGS); do \
+		printf 'Name: %s\nDescription: %s without system -L, for the static build\nVersion: %s\nLibs: %s\nCflags: %s\n' \
+			"$$p" "$$p" "$$(pkg-config --modversion $$p)" "$$(pkg-config --libs $$p)" "$$(pkg-config --cflags $$p)" \
+			> $(STATIC_PC)/$$p.pc || exit 2; \
+	done
+	$(STATIC_CC) -O2 -fPIC -Wall -Wextra -Werror -c scripts/dist/curl-on-demand.c -o $(STATIC_LIBS)/curl-on-demand.o
+	ar rcs $(STATIC_LIBS)/libcurl.a $(STATIC_LIBS)/curl-on-demand.o
 	$(SWIFT) build -c release --product almanac --static-swift-stdlib --scratch-path $(STATIC_BUILD) \
-		-Xlinker -L$(CURDIR)/$(STATIC_LIBS)
+		--pkg-config-path $(CURDIR)/$(STATIC_PC) -Xlinker -L$(CURDIR)/$(STATIC_LIBS)
+	scripts/dist/check-needed.sh $(ALMANAC_STATIC)
 
 # `make install PREFIX=/opt/almanac` (default /usr/local; DESTDIR for packagers): bin/almanac and
 # share/almanac/ with the theme (templates/) and the bundled knowledge base (knowledge-base/:
@@ -113,7 +136,8 @@ install: static-release
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 ARCH ?= $(shell uname -m)
 DIST_NAME = almanac-$(VERSION)-linux-$(ARCH)
-dist: static-release
+# `install` builds the binary (static-release); naming it here too would run `swift build` twice.
+dist:
 	rm -rf dist/$(DIST_NAME) dist/$(DIST_NAME).tar.gz
 	$(MAKE) --no-print-directory install PREFIX=$(CURDIR)/dist/$(DIST_NAME) DESTDIR=
 	tar -C dist -czf dist/$(DIST_NAME).tar.gz --owner=0 --group=0 --sort=name $(DIST_NAME)

@@ -2,16 +2,20 @@
 # The benchmark: builds synthetic Russian sites of 1,000 / 10,000 (/ 50,000) pages with
 # almanac — and with Hugo (+ Pagefind) when they are installed — and reports median wall
 # time, time per page, CPU time, peak memory and output sizes as a Markdown table on stdout.
+# Each run of a size times a clean build, an unchanged rebuild, a rebuild after a body edit of
+# one page and one after a title edit, side by side, with each rebuild's ratio to the clean build.
 # Raw measurements and logs go to bench-results/runs/<timestamp>/; the last report is also
 # bench-results/latest.md. A slow machine only makes the numbers bigger: nothing here times out.
 #
 #   BENCH_SIZES="1000 10000"   site sizes in pages (50000 only when listed here)
 #   BENCH_RUNS=3               builds per tool and size; the median is reported
 #   BENCH_SEED=1               corpus seed
-#   BENCH_REBUILD=1            also time rebuilds into the existing output, content unchanged (0: skip)
+#   BENCH_REBUILD=1            also time rebuilds into the existing output: content unchanged, one
+#                              page's body edited, one page's title edited (0: skip)
 #   BENCH_BROKEN=3             also build the same pages with this many broken links each, with
 #                              --links warn, and report the ratio to the clean build (0: skip)
-#   BENCH_HUGO=hugo            Hugo binary to compare with ("none" to skip)
+#   BENCH_HUGO=hugo            Hugo binary to compare with ("none" to skip); installed from Debian when missing
+#   BENCH_HUGO_REBUILD=1       also time Hugo's rebuilds after the same edits (0: skip)
 #   BENCH_PAGEFIND=…           Pagefind command (default: pagefind on PATH, else python3 -m pagefind; "none" to skip)
 #
 # Optional stages run when their scripts exist (see Benchmarks/README.md).
@@ -43,17 +47,17 @@ done
 mkdir -p "$RUN_DIR"
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 
-# /usr/bin/time -v gives CPU time and peak memory; Debian's `time` package has it.
-ensure_time() {
-  [ -x "$TIME" ] && return 0
-  say "bench: installing Debian package 'time' for /usr/bin/time -v"
+# ensure_package NAME: installs a Debian package (as root, or through sudo when there is one).
+ensure_package() {
+  say "bench: installing Debian package '$1'"
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then command -v sudo >/dev/null 2>&1 && sudo=sudo || return 1; fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends time >/dev/null 2>&1 \
-    || { $sudo apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends time >/dev/null 2>&1; }
-  [ -x "$TIME" ]
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$1" >/dev/null 2>&1 \
+    || { $sudo apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$1" >/dev/null 2>&1; }
 }
-ensure_time || say "bench: /usr/bin/time unavailable: CPU time and peak memory will read n/a"
+# /usr/bin/time -v gives CPU time and peak memory; Debian's `time` package has it.
+[ -x "$TIME" ] || ensure_package time
+[ -x "$TIME" ] || say "bench: /usr/bin/time unavailable: CPU time and peak memory will read n/a"
 
 say "bench: building almanac and almanac-corpus (release)"
 if ! $SWIFT build -c release --product almanac >"$RUN_DIR/swift-build.log" 2>&1 \
@@ -71,8 +75,15 @@ elif command -v python3 >/dev/null 2>&1 && python3 -m pagefind --version >/dev/n
 fi
 TIMINGS=()
 "$ALMANAC" build --help 2>&1 | grep -q -- '--timings' && TIMINGS=(--timings)
+CLEAN=()
+"$ALMANAC" build --help 2>&1 | grep -q -- '--clean' && CLEAN=(--clean)
 HUGO=${BENCH_HUGO:-hugo}
-HAVE_HUGO=0; [ "$HUGO" != none ] && command -v "$HUGO" >/dev/null 2>&1 && HAVE_HUGO=1
+HUGO_REBUILD=${BENCH_HUGO_REBUILD:-1}
+HAVE_HUGO=0
+if [ "$HUGO" != none ]; then
+  command -v "$HUGO" >/dev/null 2>&1 || { [ "$HUGO" = hugo ] && ensure_package hugo; }
+  command -v "$HUGO" >/dev/null 2>&1 && HAVE_HUGO=1
+fi
 
 # ---- measuring ---------------------------------------------------------------------------
 
@@ -110,12 +121,46 @@ mb() { awk -v b="$1" 'BEGIN { if (b=="NA") print "n/a"; else if (b<1e6) printf "
 secs() { awk -v ms="$1" 'BEGIN { if (ms=="NA") print "n/a"; else printf "%.2f s", ms/1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a=="NA" || b=="NA" || b==0) print "n/a"; else printf "%.2f×", a/b }'; }
 
-# A cold build starts without the output folder and without the staging folder almanac keeps
-# beside it (.NAME.staging, from which a rebuild only rewrites changed files).
+# A clean build starts without the output folder and without what almanac keeps beside it: the
+# build cache (.NAME.cache), the staging folder (.NAME.staging) and a moved-aside site (.NAME.previous).
 clean_out() {
   local dir parent name
   dir=$1; parent=$(dirname "$dir"); name=$(basename "$dir")
-  rm -rf "$dir" "$parent/.$name.staging" "$parent/.$name.previous"
+  rm -rf "$dir" "$parent/.$name.cache" "$parent/.$name.staging" "$parent/.$name.previous"
+}
+
+rebuild_label() {
+  case $1 in rebuild) echo "nothing changed";; edit) echo "one page's body edited";; title) echo "one page's title edited";; esac
+}
+
+# middle_page SITE: the page the edit rebuilds touch — the middle page of the middle section.
+middle_page() {
+  local sections section pages
+  mapfile -t sections < <(find "$1/content" -mindepth 1 -maxdepth 1 -type d | sort)
+  [ ${#sections[@]} -gt 0 ] || return 1
+  section=${sections[$(( ${#sections[@]} / 2 ))]}
+  mapfile -t pages < <(find "$section" -maxdepth 1 -name '*.md' ! -name '_index.md' | sort)
+  [ ${#pages[@]} -gt 0 ] || return 1
+  echo "${pages[$(( ${#pages[@]} / 2 ))]}"
+}
+
+# edit_body FILE: appends a sentence to the page's first paragraph (after the front matter);
+# only the page itself shows the body. Fails when nothing changed.
+edit_body() {
+  awk -v add=" Это предложение дописано, чтобы замерить пересборку после правки одной страницы." '
+    fm < 2 { if ($0 == "---") fm++; print; next }
+    done { print; next }
+    inpar && $0 == "" { print last add; print; done = 1; inpar = 0; next }
+    inpar { print last; last = $0; next }
+    $0 != "" && $0 !~ /^([#>|`<]|[-*+] |[0-9]+[.)] |    )/ { inpar = 1; last = $0; next }
+    { print }
+    END { if (inpar) print last add }' "$1" >"$1.edited" && ! cmp -s "$1" "$1.edited" && mv "$1.edited" "$1" || { rm -f "$1.edited"; return 1; }
+}
+
+# edit_title FILE: changes the page's `title:`, which its section's sidebar shows on every page
+# of the section, and the neighbours' previous/next links and the section's listing too.
+edit_title() {
+  sed '0,/^title: "\(.*\)"$/s//title: "\1, исправленное"/' "$1" >"$1.edited" && ! cmp -s "$1" "$1.edited" && mv "$1.edited" "$1" || { rm -f "$1.edited"; return 1; }
 }
 
 # Per-stage times from `almanac build --timings` ("  load   0.353 с"), as medians over the runs' logs.
@@ -128,6 +173,7 @@ stage_medians() {
 }
 
 ROWS=()        # Markdown table rows
+REBUILDS=()
 RATIOS=()
 BROKEN_RATIOS=()
 SCALING=()
@@ -178,22 +224,57 @@ for N in $SIZES; do
   [ -d "$ROOT/templates" ] && cp -R "$ROOT/templates" "$SITE/templates"
   content_b=$(bytes "$SITE/content")
 
+  # The page the edit rebuilds change, kept aside so that every run edits the same bytes.
+  EDITED=""; ORIGINAL=$RUN_DIR/edited-page-$N.md
+  if [ "$REBUILD" != 0 ]; then
+    EDITED=$(middle_page "$SITE") && cp "$EDITED" "$ORIGINAL" || { say "bench: no page to edit in $SITE"; EDITED=""; failed=1; }
+  fi
+  restore() { [ -n "$EDITED" ] && cp "$ORIGINAL" "$EDITED"; }
+  trap 'restore' EXIT  # an interrupted run must not leave the corpus edited for the next one
+
+  # One run: a clean build, then into its output an unchanged rebuild, a body edit and a title
+  # edit, each from the output of the unedited pages (an unmeasured build puts it back after the
+  # body edit). Side by side in one run, so a busy moment of the machine hits all of them alike.
+  # almanac_build NAME RUN WHAT [--clean…]
+  almanac_build() {
+    local name=$1 r=$2 what=$3; shift 3
+    say "bench: almanac $what, $N pages, run $r/$RUNS"
+    measure "$name" "$RUN_DIR/$name-$r.log" -- "$ALMANAC" build "$SITE" --output "$OUT" --quiet "${TIMINGS[@]}" "$@" \
+      || { say "bench: almanac $what failed (see $RUN_DIR/$name-$r.log):"; head -20 "$RUN_DIR/$name-$r.log" >&2; failed=1; }
+  }
+  settle() {
+    "$ALMANAC" build "$SITE" --output "$OUT" --quiet >"$RUN_DIR/settle-$N.log" 2>&1 \
+      || { say "bench: almanac build of the restored pages failed (see $RUN_DIR/settle-$N.log)"; failed=1; }
+  }
   for r in $(seq 1 "$RUNS"); do
-    say "bench: almanac build, $N pages, run $r/$RUNS"
+    restore
     clean_out "$OUT"
-    measure "almanac-$N" "$RUN_DIR/almanac-$N-$r.log" -- "$ALMANAC" build "$SITE" --output "$OUT" --quiet "${TIMINGS[@]}" \
-      || { say "bench: almanac build failed (see $RUN_DIR/almanac-$N-$r.log):"; head -20 "$RUN_DIR/almanac-$N-$r.log" >&2; failed=1; }
+    almanac_build "almanac-$N" "$r" "clean build" "${CLEAN[@]}"
+    [ -n "$EDITED" ] && [ -d "$OUT" ] || continue
+    almanac_build "almanac-rebuild-$N" "$r" "rebuild, nothing changed"
+    if edit_body "$EDITED"; then
+      almanac_build "almanac-edit-$N" "$r" "rebuild after a body edit of ${EDITED#"$SITE"/}"
+    else say "bench: could not edit the body of $EDITED"; failed=1; fi
+    restore; settle
+    if edit_title "$EDITED"; then
+      almanac_build "almanac-title-$N" "$r" "rebuild after a title edit of ${EDITED#"$SITE"/}"
+    else say "bench: could not edit the title of $EDITED"; failed=1; fi
+    restore
   done
-  row almanac "$N" "almanac-$N" "$OUT" "$OUT/search"
+  # Leave the output of the unedited pages for the stages below (search bytes).
+  [ -n "$EDITED" ] && settle
+  row "almanac, clean build${CLEAN[*]:+ (${CLEAN[*]})}" "$N" "almanac-$N" "$OUT" "$OUT/search"
   stages=$(stage_medians "almanac-$N")
-  [ -n "$stages" ] && EXTRAS+=("- almanac stages, $N pages (median of --timings): $stages")
-  if [ "$REBUILD" != 0 ] && [ -d "$OUT" ]; then
-    for r in $(seq 1 "$RUNS"); do
-      say "bench: almanac rebuild (unchanged content), $N pages, run $r/$RUNS"
-      measure "almanac-rebuild-$N" "$RUN_DIR/almanac-rebuild-$N-$r.log" -- "$ALMANAC" build "$SITE" --output "$OUT" --quiet "${TIMINGS[@]}" \
-        || { say "bench: almanac rebuild failed (see $RUN_DIR/almanac-rebuild-$N-$r.log)"; failed=1; }
+  [ -n "$stages" ] && EXTRAS+=("- almanac stages, $N pages, clean build (median of --timings): $stages")
+  if [ -n "$EDITED" ]; then
+    row "almanac, rebuild, nothing changed" "$N" "almanac-rebuild-$N" "$OUT" "$OUT/search"
+    row "almanac, rebuild, one page's body edited" "$N" "almanac-edit-$N" "$OUT" "$OUT/search"
+    row "almanac, rebuild, one page's title edited" "$N" "almanac-title-$N" "$OUT" "$OUT/search"
+    for kind in rebuild edit title; do
+      stages=$(stage_medians "almanac-$kind-$N")
+      [ -n "$stages" ] && EXTRAS+=("- almanac stages, $N pages, $(rebuild_label "$kind") (median of --timings): $stages")
     done
-    row "almanac, rebuild" "$N" "almanac-rebuild-$N" "$OUT" "$OUT/search"
+    EXTRAS+=("- edited page, $N pages: ${EDITED#"$SITE"/} (body: a sentence appended to its first paragraph; title: «, исправленное» appended)")
   fi
   # The same pages with broken links, as an imported tree has them: a build that reports many
   # problems must not be slower than a clean one by more than a constant factor.
@@ -226,15 +307,43 @@ for N in $SIZES; do
   CPU_PER_PAGE[$N]=$(awk -v s="$(cpu "almanac-$N")" -v p="$N" 'BEGIN { if (s=="NA") print "NA"; else printf "%.6f", s/p }')
 
   if [ "$HAVE_HUGO" = 1 ]; then
+    # Two layout sets the corpus writes (Benchmarks/README.md): layouts/ with the section's page
+    # list on every page, as almanac's sidebar has (the comparison), and layouts-light/ without it.
+    # Hugo's command line builds everything every time; its rebuilds after the same edits (into
+    # the existing destination) show what a CI job that runs `hugo` on every commit pays.
+    LOUT=$RESULTS/out/hugo-light-$N
+    # hugo_build NAME RUN WHAT DEST [hugo flags…]
+    hugo_build() {
+      local name=$1 r=$2 what=$3 dest=$4; shift 4
+      say "bench: hugo $what, $N pages, run $r/$RUNS"
+      measure "$name" "$RUN_DIR/$name-$r.log" -- "$HUGO" --source "$SITE" --destination "$dest" --quiet --noBuildLock "$@" \
+        || say "bench: hugo failed (see $RUN_DIR/$name-$r.log)"
+    }
     for r in $(seq 1 "$RUNS"); do
-      say "bench: hugo build, $N pages, run $r/$RUNS"
-      rm -rf "$HOUT"
-      measure "hugo-$N" "$RUN_DIR/hugo-$N-$r.log" -- "$HUGO" --source "$SITE" --destination "$HOUT" --quiet --noBuildLock \
-        || say "bench: hugo failed (see $RUN_DIR/hugo-$N-$r.log)"
+      restore
+      rm -rf "$HOUT" "$LOUT"
+      hugo_build "hugo-$N" "$r" "clean build, section list on every page" "$HOUT"
+      hugo_build "hugo-light-$N" "$r" "clean build, light layout" "$LOUT" --layoutDir layouts-light
+      [ "$HUGO_REBUILD" != 0 ] && [ -n "$EDITED" ] || continue
+      hugo_build "hugo-rebuild-$N" "$r" "rebuild, nothing changed" "$HOUT"
+      edit_body "$EDITED" && hugo_build "hugo-edit-$N" "$r" "rebuild after a body edit" "$HOUT"
+      restore
+      "$HUGO" --source "$SITE" --destination "$HOUT" --quiet --noBuildLock >/dev/null 2>&1
+      edit_title "$EDITED" && hugo_build "hugo-title-$N" "$r" "rebuild after a title edit" "$HOUT"
+      restore
     done
-    row hugo "$N" "hugo-$N" "$HOUT" ""
+    rm -rf "$HOUT"
+    "$HUGO" --source "$SITE" --destination "$HOUT" --quiet --noBuildLock >/dev/null 2>&1  # pagefind indexes the unedited pages
+    row "hugo, section list on every page" "$N" "hugo-$N" "$HOUT" ""
+    row "hugo, light layout" "$N" "hugo-light-$N" "$LOUT" ""
+    if [ "$HUGO_REBUILD" != 0 ] && [ -n "$EDITED" ]; then
+      row "hugo, rebuild, nothing changed" "$N" "hugo-rebuild-$N" "$HOUT" ""
+      row "hugo, rebuild, one page's body edited" "$N" "hugo-edit-$N" "$HOUT" ""
+      row "hugo, rebuild, one page's title edited" "$N" "hugo-title-$N" "$HOUT" ""
+    fi
+    RATIOS+=("| $N | light (layouts-light/) | $(ratio "$a_wall" "$(med "hugo-light-$N" 2)") | $(ratio "$(med "almanac-$N" 5)" "$(med "hugo-light-$N" 5)") | $(ratio "$(cpu "almanac-$N")" "$(cpu "hugo-light-$N")") | n/a |")
     h_wall=$(med "hugo-$N" 2)
-    line="| $N | $(ratio "$a_wall" "$h_wall") | $(ratio "$(med "almanac-$N" 5)" "$(med "hugo-$N" 5)") | $(ratio "$(cpu "almanac-$N")" "$(cpu "hugo-$N")")"
+    line="| $N | section list (layouts/) | $(ratio "$a_wall" "$h_wall") | $(ratio "$(med "almanac-$N" 5)" "$(med "hugo-$N" 5)") | $(ratio "$(cpu "almanac-$N")" "$(cpu "hugo-$N")")"
     if [ ${#PAGEFIND[@]} -gt 0 ] && [ -d "$HOUT" ]; then
       for r in $(seq 1 "$RUNS"); do
         say "bench: pagefind over hugo's output, $N pages, run $r/$RUNS"
@@ -249,6 +358,18 @@ for N in $SIZES; do
       line+=" | n/a |"
     fi
     RATIOS+=("$line")
+  fi
+
+  # Each rebuild beside the clean build of the same run series, with issue 19's targets.
+  if [ -n "$EDITED" ]; then
+    for kind in rebuild edit title; do
+      target=$(case $kind in rebuild) echo "≤ 0.15×";; edit) echo "≤ 0.20×";; title) echo "≤ 0.50×";; esac)
+      hcells="n/a | n/a"
+      if [ "$HAVE_HUGO" = 1 ] && [ "$HUGO_REBUILD" != 0 ]; then
+        hcells="$(secs "$(med "hugo-$kind-$N" 2)") | $(ratio "$(med "hugo-$kind-$N" 2)" "$(med "hugo-$N" 2)")"
+      fi
+      REBUILDS+=("| $N | $(rebuild_label "$kind") | $(secs "$(med "almanac-$kind-$N" 2)") | $(ratio "$(med "almanac-$kind-$N" 2)" "$a_wall") | $(ratio "$(cpu "almanac-$kind-$N")" "$(cpu "almanac-$N")") | $target | $hcells |")
+    done
   fi
 
   if [ -f "$ROOT/Benchmarks/search-bytes.mjs" ] && command -v node >/dev/null 2>&1 && [ -d "$OUT" ]; then
@@ -298,10 +419,18 @@ pagefind_version=$( [ ${#PAGEFIND[@]} -gt 0 ] && "${PAGEFIND[@]}" --version 2>/d
   echo "| pages | tool | ok | wall, median (fastest) | per page | pages/s | CPU user+sys | peak RSS | output | files | search index |"
   echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
+  if [ ${#REBUILDS[@]} -gt 0 ]; then
+    echo
+    echo "| pages | rebuild into the last output | almanac wall, median | almanac / clean build, wall | almanac / clean build, CPU | target (issue 19) | hugo wall, median (section list) | hugo / its clean build |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    printf '%s\n' "${REBUILDS[@]}"
+  fi
   if [ ${#RATIOS[@]} -gt 0 ]; then
     echo
-    echo "| pages | almanac/hugo wall | almanac/hugo peak RSS | almanac/hugo CPU | almanac/(hugo+pagefind) wall |"
-    echo "|---:|---:|---:|---:|---:|"
+    echo "Clean builds against Hugo (target: almanac ≤ 0.5× of Hugo with the section list on every page):"
+    echo
+    echo "| pages | hugo layout | almanac/hugo wall | almanac/hugo peak RSS | almanac/hugo CPU | almanac/(hugo+pagefind) wall |"
+    echo "|---:|---|---:|---:|---:|---:|"
     printf '%s\n' "${RATIOS[@]}"
   else
     echo

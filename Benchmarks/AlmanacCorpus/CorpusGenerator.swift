@@ -36,7 +36,7 @@ public struct CorpusGenerator: Sendable {
     /// What `markerFile` holds; a folder with the same marker needs no regeneration.
     public var marker: String {
         "almanac-corpus pages=\(options.pages) seed=\(options.seed) hugo=\(options.hugo) sections=\(options.sectionSize.lowerBound)-\(options.sectionSize.upperBound)"
-            + (options.brokenLinks > 0 ? " broken-links=\(options.brokenLinks)" : "") + " format=1\n"
+            + (options.brokenLinks > 0 ? " broken-links=\(options.brokenLinks)" : "") + " format=2\n"
     }
 
     /// Files in a fixed order: configuration, home, section pages, then regular pages.
@@ -75,13 +75,13 @@ public struct CorpusGenerator: Sendable {
         let marker = directory.appendingPathComponent(CorpusGenerator.markerFile)
         if let existing = try? fm.contentsOfDirectory(atPath: directory.path), !existing.isEmpty {
             guard fm.fileExists(atPath: marker.path) else { throw CorpusError.notACorpus(directory.path) }
-            for name in ["content", "layouts", "almanac.yml", "hugo.toml", CorpusGenerator.markerFile] {
+            for name in ["content", "almanac.yml", "hugo.toml", CorpusGenerator.markerFile] + HugoFiles.layoutSets {
                 try? fm.removeItem(at: directory.appendingPathComponent(name))
             }
         }
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         var folders = ["content"] + plan.sections.map { "content/" + $0.folder }
-        if options.hugo { folders.append("layouts/_default") }
+        if options.hugo { folders += HugoFiles.layoutSets.map { $0 + "/_default" } }
         for folder in folders {
             try fm.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
         }

@@ -7,7 +7,7 @@ import Foundation
 let usage = """
     usage: almanac-corpus --pages N --output DIR [--seed S] [--hugo] [--broken-links B] [--jobs J]
       --pages N    number of regular pages (sections of 100–200 pages are added)
-      --output DIR site folder to write (almanac.yml, content/; with --hugo also hugo.toml, layouts/)
+      --output DIR site folder to write (almanac.yml, content/; with --hugo also hugo.toml, layouts/, layouts-light/)
       --seed S     random seed (default 1); the same seed and N give byte-identical files
       --hugo       also write what Hugo needs to build the same pages
       --broken-links B  add B links per page that lead nowhere (for `almanac build --links warn`)

@@ -58,7 +58,10 @@ public struct ContentLoader: Sendable {
             hasher.add(isFolderPage)
             let key = hasher.finish()
             if var reused = memo?[key] {
+                // The memo keeps front matter, not bodies: the body is cut from the file again,
+                // which costs a scan, where a kept body doubled the cache a build reads and writes.
                 reused.page?.modified = modified
+                reused.page?.body = FrontMatterSplitter.split(SourceText.decode(bytes).text).body
                 return (key, reused)
             }
             let (page, pageDiagnostics) = loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified, isFolderPage: isFolderPage)
@@ -67,7 +70,9 @@ public struct ContentLoader: Sendable {
         var pages: [SourcePage] = []
         var used: [ContentHash: PageLoad] = [:]
         for (key, result) in results {
-            used[key] = result
+            var kept = result
+            kept.page?.body = ""
+            used[key] = kept
             diagnostics += result.diagnostics
             if let page = result.page, includeDrafts || !page.isDraft { pages.append(page) }
         }

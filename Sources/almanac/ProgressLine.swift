@@ -22,6 +22,7 @@ final class ProgressLine: @unchecked Sendable {
             guard enabled, Date().timeIntervalSince(started) > Self.delay else { return }
             let next: String
             switch stage {
+            case "cache": next = "чтение страниц…"
             case "load": next = "разметка: страниц \(count ?? 0)…"
             case "markdown": next = "ссылки и разделы: страниц \(pages ?? 0)…"
             case "graph": next = "поисковый индекс…"

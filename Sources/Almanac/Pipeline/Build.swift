@@ -96,6 +96,7 @@ public enum Build {
         if options.clean { cache?.remove() }
         let previous = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
         let inputs = cache.map { _ in InputFingerprint.take(options) }
+        if cache != nil { stage("cache") }
         if let previous, let inputs, previous.inputs == inputs, outputHolds(previous.outputPaths, options.outputDirectory) {
             stage("reuse")
             return BuildResult(diagnostics: previous.diagnostics, pageCount: previous.pageCount,
@@ -103,20 +104,11 @@ public enum Build {
                                stages: stages, site: nil, reused: true)
         }
 
-        let (loadedConfig, configDiagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
-        diagnostics += configDiagnostics
-        guard var config = loadedConfig else { return finish() }
-        if let baseURL = options.baseURL {
-            let (checked, d) = ConfigLoader.parse("base_url: \"\(baseURL)\"")
-            diagnostics += d
-            config.baseURL = checked?.baseURL ?? config.baseURL
-        }
-        if let links = options.links { config.links = links }
+        let configured = configure(options)
+        diagnostics += configured.diagnostics
+        guard let config = configured.config else { return finish() }
+        let theme = configured.theme
         silenced = config.silencedCodes
-
-        let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
-        diagnostics += themeDiagnostics
-        if let theme { diagnostics += IconReferences.check(config, theme: theme) }
 
         // Memos are valid only for the same configuration: its every field can change what a page becomes.
         let configHash = ContentHash(of: FileManager.default.contents(atPath: options.siteDirectory
@@ -159,7 +151,33 @@ public enum Build {
         diagnostics += written
         stage("write")
         keep(outputPaths: written.hasErrors ? nil : files.map(\.path) + produced.pages.map(\.path))
+        stage("keep")
         return finish(site, files: fileCount)
+    }
+
+    /// The first stage of every build, the preview's included: almanac.yml with the command
+    /// line's overrides (`--base-url`, `--links`), and the theme checked against it.
+    static func configure(_ options: BuildOptions) -> (config: SiteConfig?, theme: Theme?, diagnostics: [Diagnostic]) {
+        var (loaded, diagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
+        guard var config = loaded else { return (nil, nil, diagnostics) }
+        if let baseURL = options.baseURL {
+            let (checked, d) = ConfigLoader.parse("base_url: \"\(baseURL)\"")
+            diagnostics += d
+            config.baseURL = checked?.baseURL ?? config.baseURL
+        }
+        if let links = options.links { config.links = links }
+        let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
+        diagnostics += themeDiagnostics
+        if let theme { diagnostics += IconReferences.check(config, theme: theme) }
+        return (config, theme, diagnostics)
+    }
+
+    /// The Markdown stage's renderer for a site and its theme's words.
+    static func markdownRenderer(_ config: SiteConfig, theme: Theme?) -> MarkdownRenderer {
+        MarkdownRenderer(options: .init(
+            unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
+            permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
+            labels: ExtensionLabels(strings: theme?.strings.values ?? [:])))
     }
 
     /// Whether the output still has every file the last build wrote (someone may have deleted it).
@@ -203,11 +221,7 @@ public enum Build {
             let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: offline)
             diagnostics += planDiagnostics
 
-            let options = MarkdownRenderer.Options(
-                unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
-                permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
-                labels: ExtensionLabels(strings: theme?.strings.values ?? [:]))
-            let renderer = MarkdownRenderer(options: options)
+            let renderer = markdownRenderer(config, theme: theme)
             let resolver = plan.resolver
             let context = MarkdownMemoKey.context(plan: plan, theme: theme?.strings.values ?? [:], base: memoContext)
             let reusable = markdownMemo?.valid(for: context)

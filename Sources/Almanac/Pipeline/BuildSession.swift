@@ -123,15 +123,12 @@ public struct BuildSession: Sendable {
         files = Dictionary(previousDerived.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         derivedPaths = Set(files.keys)
         lintDiagnostics = previousLint
-        let (loadedConfig, configDiagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
-        globalDiagnostics += configDiagnostics
-        guard var config = loadedConfig else { return finish(.full, changed: nil, started: started) }
-        if let links = options.links { config.links = links }
+        // The same first stage as `Build.run`: the preview honours --base-url and --links as a build does.
+        let configured = Build.configure(options)
+        globalDiagnostics += configured.diagnostics
+        guard let config = configured.config else { return finish(.full, changed: nil, started: started) }
         self.config = config
-
-        let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
-        globalDiagnostics += themeDiagnostics
-        if let theme { globalDiagnostics += IconReferences.check(config, theme: theme) }
+        let theme = configured.theme
         self.theme = theme
 
         let (content, contentDiagnostics) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
@@ -147,10 +144,7 @@ public struct BuildSession: Sendable {
         globalDiagnostics += planDiagnostics
         self.plan = plan
         for (i, page) in plan.pages.enumerated() { planIndex[page.id] = i }
-        renderer = MarkdownRenderer(options: .init(
-            unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
-            permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
-            labels: ExtensionLabels(strings: theme?.strings.values ?? [:])))
+        renderer = Build.markdownRenderer(config, theme: theme)
         let bodies = renderMarkdown(plan.pages)
         for (page, body) in zip(plan.pages, bodies) { rendered[page.id] = body }
         previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)

@@ -40,7 +40,8 @@ import Testing
     @Test func siteHasConfigSectionsAndHugoLayouts() {
         let paths = Set(Self.files.map(\.path))
         for required in ["almanac.yml", "hugo.toml", "layouts/_default/baseof.html", "layouts/_default/single.html",
-                         "layouts/_default/list.html", "content/_index.md", "content/section-01/_index.md",
+                         "layouts/_default/list.html", "layouts-light/_default/baseof.html", "layouts-light/_default/single.html",
+                         "layouts-light/_default/list.html", "content/_index.md", "content/section-01/_index.md",
                          "content/section-02/_index.md"] {
             #expect(paths.contains(required), "\(required)")
         }

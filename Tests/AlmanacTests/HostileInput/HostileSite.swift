@@ -69,10 +69,14 @@ struct HostileSite {
                         "\(file) is not a single data call", sourceLocation: sourceLocation)
             }
         }
-        // Nothing beside the output folder but the writer's own staging folder.
+        // Nothing beside the output folder but the writer's own staging folder and the build cache,
+        // which holds one file of its own.
         let siblings = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        #expect(Set(siblings).isSubset(of: ["almanac.yml", "templates", "content", "public", ".public.staging"]),
+        #expect(Set(siblings).isSubset(of: ["almanac.yml", "templates", "content", "public", ".public.staging", ".public.cache"]),
                 "unexpected files beside the site: \(siblings.sorted())", sourceLocation: sourceLocation)
+        let cached = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(".public.cache").path)) ?? []
+        #expect(Set(cached).isSubset(of: ["build.bin"]), "unexpected files in the build cache: \(cached.sorted())",
+                sourceLocation: sourceLocation)
     }
 }
 
