@@ -18,13 +18,13 @@ public struct Archetype: Sendable {
         let folder = siteDirectory.appendingPathComponent("templates/archetypes")
         let known = config.contentTypes.map(\.id) + (config.contentTypes.contains { $0.id == "article" } ? [] : ["article"])
         guard known.contains(id) else {
-            return .failure(Failure(diagnostic: .error("неизвестный тип страницы «\(id)»", file: "almanac.yml", code: "usage",
-                                                       hint: "типы сайта: " + known.joined(separator: ", ")), isUsage: true))
+            return .failure(Failure(diagnostic: .error(.unknownPageType(type: id), file: "almanac.yml", code: .usage,
+                                                       hint: .siteTypes(types: known)), isUsage: true))
         }
         let file = folder.appendingPathComponent(id + ".md")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            return .failure(Failure(diagnostic: .error("нет заготовки для типа «\(id)»", file: "templates/archetypes/\(id).md",
-                                                       code: "usage", hint: "создайте файл templates/archetypes/\(id).md"),
+            return .failure(Failure(diagnostic: .error(.noArchetype(type: id), file: "templates/archetypes/\(id).md",
+                                                       code: .usage, hint: .createArchetype(type: id)),
                                     isUsage: true))
         }
         return .success(Archetype(type: config.type(id), text: text))
@@ -46,8 +46,8 @@ public struct Archetype: Sendable {
     public func destination(title: String, siteDirectory: URL) -> Result<(url: URL, sourcePath: String), Failure> {
         let name = Slug.make(title)
         guard !name.isEmpty else {
-            return .failure(Failure(diagnostic: .error("из заголовка «\(title)» не получается имя файла", file: "",
-                                                       code: "usage", hint: "в заголовке должны быть буквы или цифры"),
+            return .failure(Failure(diagnostic: .error(.titleGivesNoFileName(title: title), file: "",
+                                                       code: .usage, hint: .titleNeedsLetters),
                                     isUsage: true))
         }
         let relative = (type.folder.map { $0 + "/" } ?? "") + name + ".md"
@@ -59,7 +59,7 @@ public struct Archetype: Sendable {
         let (config, configDiagnostics) = ConfigLoader.load(siteDirectory: siteDirectory)
         guard let config else {
             let first = configDiagnostics.first { $0.severity == .error }
-                ?? .error("не удалось прочитать almanac.yml", file: "almanac.yml", code: "config")
+                ?? .error(.configUnreadable, file: "almanac.yml", code: .config)
             return .failure(Failure(diagnostic: first, isUsage: true))
         }
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,16 +73,16 @@ public struct Archetype: Sendable {
                 guard fd >= 0 else {
                     let exists = errno == EEXIST
                     return .failure(Failure(diagnostic: .error(
-                        exists ? "файл уже существует, он не будет перезаписан" : "не удалось создать файл: \(String(cString: strerror(errno)))",
-                        file: target.sourcePath, code: exists ? "exists" : "io",
-                        hint: exists ? "выберите другой заголовок или откройте существующую страницу" : nil), isUsage: false))
+                        exists ? .pageExists : .cannotCreatePage(reason: String(cString: strerror(errno))),
+                        file: target.sourcePath, code: exists ? .exists : .io,
+                        hint: exists ? .chooseAnotherTitle : nil), isUsage: false))
                 }
                 let bytes = Array(text.utf8)
                 let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
                 close(fd)
                 guard written == bytes.count else {
                     try? fm.removeItem(at: target.url)
-                    return .failure(Failure(diagnostic: .error("не удалось записать файл", file: target.sourcePath, code: "io"),
+                    return .failure(Failure(diagnostic: .error(.pageNotWritten, file: target.sourcePath, code: .io),
                                             isUsage: false))
                 }
                 return .success(target.sourcePath)

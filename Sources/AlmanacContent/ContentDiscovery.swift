@@ -22,8 +22,7 @@ package enum ContentDiscovery {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
-            return ([], [.error("нет папки content/", file: "content", code: "io",
-                                hint: "страницы сайта лежат в папке content/ рядом с almanac.yml")])
+            return ([], [.error(.noContentFolder, file: "content", code: .io, hint: .contentFolder)])
         }
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         var files: [DiscoveredFile] = []
@@ -72,7 +71,7 @@ package enum ContentDiscovery {
                              files: inout [DiscoveredFile], diagnostics: inout [Diagnostic]) {
         let fm = FileManager.default
         guard let list = entries(of: dir.path) else {
-            diagnostics.append(.error("не удалось прочитать папку", file: "content/" + relative, code: "io"))
+            diagnostics.append(.error(.folderUnreadable, file: "content/" + relative, code: .io))
             return
         }
         for (name, kind) in list {
@@ -88,12 +87,12 @@ package enum ContentDiscovery {
                 var targetIsDir: ObjCBool = false
                 let exists = fm.fileExists(atPath: target, isDirectory: &targetIsDir)
                 if !target.hasPrefix(realRoot + "/") {
-                    diagnostics.append(.warning("символическая ссылка ведёт за пределы content/ и пропущена",
-                                                file: "content/" + rel, code: "symlink"))
+                    diagnostics.append(.warning(.symlinkLeavesContent,
+                                                file: "content/" + rel, code: .symlink))
                 } else if !exists || targetIsDir.boolValue {
                     // Links to folders inside content/ could form cycles; the folder is walked where it really is.
-                    diagnostics.append(.warning("символическая ссылка на папку или на несуществующий файл пропущена",
-                                                file: "content/" + rel, code: "symlink"))
+                    diagnostics.append(.warning(.symlinkToFolderOrNothing,
+                                                file: "content/" + rel, code: .symlink))
                 } else {
                     files.append(DiscoveredFile(contentPath: rel, url: URL(fileURLWithPath: target)))
                 }

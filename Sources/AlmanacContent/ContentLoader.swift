@@ -49,7 +49,7 @@ public struct ContentLoader: Sendable {
         let results = markdown.concurrentMap { file -> (ContentHash, PageLoad) in
             let isFolderPage = folderPages.contains(file.contentPath)
             guard let (bytes, modified) = SourceFileReader.read(file.url) else {
-                let failed = PageLoad(page: nil, diagnostics: [.error("не удалось прочитать файл", file: "content/" + file.contentPath, code: "io")])
+                let failed = PageLoad(page: nil, diagnostics: [.error(.fileUnreadable, file: "content/" + file.contentPath, code: .io)])
                 return (ContentHash(combining: ["unreadable", file.contentPath]), failed)
             }
             var hasher = ContentHasher()
@@ -108,7 +108,7 @@ public struct ContentLoader: Sendable {
     package func loadPage(_ file: DiscoveredFile, isFolderPage: Bool? = nil) -> (SourcePage?, [Diagnostic]) {
         let sourcePath = "content/" + file.contentPath
         guard let (bytes, modified) = SourceFileReader.read(file.url) else {
-            return (nil, [.error("не удалось прочитать файл", file: sourcePath, code: "io")])
+            return (nil, [.error(.fileUnreadable, file: sourcePath, code: .io)])
         }
         let root = file.url.deletingLastPathComponent()
             .appendingPathComponent(String(repeating: "../", count: file.contentPath.split(separator: "/").count - 1))
@@ -131,33 +131,30 @@ public struct ContentLoader: Sendable {
         for problem in problems {
             switch problem {
             case .invalidUTF8(let line):
-                diagnostics.append(.error("файл не в кодировке UTF-8", file: sourcePath, line: line, code: "encoding",
-                                          hint: "сохраните файл в UTF-8"))
+                diagnostics.append(.error(.notUTF8, file: sourcePath, line: line, code: .encoding, hint: .saveAsUTF8))
             case .nulByte(let line):
-                diagnostics.append(.error("в файле есть нулевой байт (NUL)", file: sourcePath, line: line, code: "encoding",
-                                          hint: "файл, вероятно, повреждён или не текстовый"))
+                diagnostics.append(.error(.nulByte, file: sourcePath, line: line, code: .encoding, hint: .fileDamaged))
             }
         }
         let parts = FrontMatterSplitter.split(text)
         var frontMatter: [MetaEntry] = []
         if parts.unterminated {
             let fence = parts.isTOML ? "+++" : "---"
-            diagnostics.append(.error("блок front matter не закрыт строкой \(fence)", file: sourcePath, line: 1, code: "front-matter",
-                                      hint: "добавьте строку \(fence) после последнего поля"))
+            diagnostics.append(.error(.frontMatterUnclosed(fence: fence), file: sourcePath, line: 1, code: .frontMatter,
+                                      hint: .closeFrontMatter(fence: fence)))
         } else if let toml = parts.yaml, parts.isTOML {
             switch TOMLReader.readMapping(toml, lineOffset: parts.fenceLine) {
             case .success(let entries): frontMatter = entries
             case .failure(let f):
-                diagnostics.append(.error("ошибка в front matter (TOML): \(f.message)", file: sourcePath, line: f.line,
-                                          code: "front-matter", hint: "строки берутся в кавычки, списки — в [ ], таблицы — в { }"))
+                diagnostics.append(.error(.frontMatterTOML(reason: f.message.text), file: sourcePath, line: f.line,
+                                          code: .frontMatter, hint: .tomlSyntax))
             }
         } else if let yaml = parts.yaml {
             switch YAMLReader.readMapping(yaml, lineOffset: parts.fenceLine) {
             case .success(let entries): frontMatter = entries
             case .failure(let f):
-                diagnostics.append(.error("ошибка в front matter: \(f.message)", file: sourcePath, line: f.line,
-                                          column: f.column, code: "front-matter",
-                                          hint: "проверьте отступы, кавычки и скобки; значение с двоеточием, # или [ возьмите в кавычки"))
+                diagnostics.append(.error(.frontMatterYAML(reason: f.message), file: sourcePath, line: f.line,
+                                          column: f.column, code: .frontMatter, hint: .yamlSyntax))
             }
         }
 
@@ -173,15 +170,14 @@ public struct ContentLoader: Sendable {
                 type = name
             } else if config.links == .warn {
                 // `type: docs` from Hugo or a theme: the page keeps its folder's type.
-                diagnostics.append(.warning("неизвестный тип контента «\(name)», страница получает тип «\(type)»",
-                                            file: sourcePath, line: declared.line, code: "schema",
-                                            hint: config.contentTypes.isEmpty ? "в almanac.yml не объявлено типов: уберите поле type"
-                                                : "типы объявлены в almanac.yml: " + config.contentTypes.map(\.id).joined(separator: ", ")))
+                diagnostics.append(.warning(.unknownTypeReplaced(name: name, type: type),
+                                            file: sourcePath, line: declared.line, code: .schema,
+                                            hint: config.contentTypes.isEmpty ? .noTypesDeclared
+                                                : .declaredTypes(types: config.contentTypes.map(\.id))))
                 frontMatter.removeAll { $0.key == "type" }
             } else {
-                diagnostics.append(.error("неизвестный тип контента «\(name)»", file: sourcePath, line: declared.line,
-                                          code: "schema", hint: "типы объявлены в almanac.yml: "
-                                            + config.contentTypes.map(\.id).joined(separator: ", ")))
+                diagnostics.append(.error(.unknownType(name: name), file: sourcePath, line: declared.line,
+                                          code: .schema, hint: .declaredTypes(types: config.contentTypes.map(\.id))))
             }
         }
         if config.links == .warn {

@@ -13,9 +13,9 @@ package enum ForeignFrontMatter {
             let value = entries[i].value
             guard let converted = convert(value, to: field) else { continue }
             entries[i].value = converted
-            diagnostics.append(.warning("поле «\(field.name)»: \(describe(value)) прочитано как \(describe(converted))",
-                                        file: sourcePath, line: entries[i].line, code: "front-matter",
-                                        hint: "исправьте значение в файле: \(field.name): \(literal(converted))"))
+            diagnostics.append(.warning(.valueConverted(field: field.name, from: describe(value), to: describe(converted)),
+                                        file: sourcePath, line: entries[i].line, code: .frontMatter,
+                                        hint: .fixValue(field: field.name, literal: literal(converted))))
         }
         return diagnostics
     }
@@ -47,11 +47,11 @@ package enum ForeignFrontMatter {
         }
     }
 
-    private static func describe(_ value: MetaValue) -> String {
+    private static func describe(_ value: MetaValue) -> DiagnosticValue {
         switch value {
-        case .string(let s): return "строка «\(s)»"
-        case .list(let items): return "список [\(items.compactMap(\.string).joined(separator: ", "))]"
-        default: return "\(value.typeName) \(value.string ?? "")"
+        case .string(let s): return .string(s)
+        case .list(let items): return .list(items.compactMap(\.string))
+        default: return .other(value.typeName, value.string ?? "")
         }
     }
 

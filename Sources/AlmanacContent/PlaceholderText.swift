@@ -80,16 +80,15 @@ package struct PlaceholderRules {
                     for name in PlaceholderText.names(text) {
                         used.insert(name)
                         if !declared.contains(where: { $0.key == name }) {
-                            diagnostics.append(.warning("плейсхолдер {\(name)} не описан в placeholders", file: page.sourcePath,
-                                                        line: line, code: "placeholder",
-                                                        hint: "добавьте в placeholders строку «\(name): что сюда подставить»"))
+                            diagnostics.append(.warning(.placeholderNotDeclared(name: name), file: page.sourcePath,
+                                                        line: line, code: .placeholder, hint: .declarePlaceholder(name: name)))
                         }
                     }
                 }
             }
             for entry in declared where !used.contains(entry.key) {
-                diagnostics.append(.warning("плейсхолдер {\(entry.key)} описан, но нигде не используется", file: page.sourcePath,
-                                            line: entry.line, code: "placeholder"))
+                diagnostics.append(.warning(.placeholderUnused(name: entry.key), file: page.sourcePath,
+                                            line: entry.line, code: .placeholder))
             }
         }
         return diagnostics

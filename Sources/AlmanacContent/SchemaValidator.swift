@@ -49,49 +49,49 @@ private struct FieldCheck {
     var diagnostics: [Diagnostic] = []
 
     mutating func missing(_ field: FieldSchema) {
-        diagnostics.append(.error("не заполнено обязательное поле «\(field.name)» (тип \(page.type))",
-                                  file: page.sourcePath, line: max(page.frontMatterLine, 1), code: "schema",
-                                  hint: field.values.isEmpty ? nil : "допустимые значения: " + field.values.joined(separator: ", ")))
+        diagnostics.append(.error(.requiredFieldMissing(field: field.name, type: page.type),
+                                  file: page.sourcePath, line: max(page.frontMatterLine, 1), code: .schema,
+                                  hint: field.values.isEmpty ? nil : .allowedValues(values: field.values)))
     }
 
-    private mutating func fail(_ field: FieldSchema, _ line: Int, _ message: String, hint: String? = nil) {
-        diagnostics.append(.error("поле «\(field.name)»: \(message)", file: page.sourcePath, line: line, code: "schema", hint: hint))
+    private mutating func fail(_ line: Int, _ message: DiagnosticMessage, hint: DiagnosticHint? = nil) {
+        diagnostics.append(.error(message, file: page.sourcePath, line: line, code: .schema, hint: hint))
     }
 
     mutating func value(_ value: MetaValue, of field: FieldSchema, line: Int) {
         if case .null = value {
-            if field.required { fail(field, line, "обязательное поле пусто") }
+            if field.required { fail(line, .fieldEmpty(field: field.name)) }
             return
         }
         switch field.kind {
         case .string, .text:
-            guard case .string(let s) = value else { return fail(field, line, "ожидалась строка, а не \(value.typeName)") }
+            guard case .string(let s) = value else { return fail(line, .fieldNotString(field: field.name, got: value.typeName)) }
             allowed(s, field, line)
         case .int:
-            guard case .int = value else { return fail(field, line, "ожидалось целое число, а не \(value.typeName)") }
+            guard case .int = value else { return fail(line, .fieldNotInteger(field: field.name, got: value.typeName)) }
         case .number:
             switch value {
             case .int, .double: break
-            default: fail(field, line, "ожидалось число, а не \(value.typeName)")
+            default: fail(line, .fieldNotNumber(field: field.name, got: value.typeName))
             }
         case .bool:
-            guard case .bool = value else { return fail(field, line, "ожидалось true или false, а не \(value.typeName)") }
+            guard case .bool = value else { return fail(line, .fieldNotBool(field: field.name, got: value.typeName)) }
         case .date:
             guard let s = value.string, IsoDate(s) != nil else {
-                return fail(field, line, "ожидалась дата в виде ГГГГ-ММ-ДД", hint: "например, 2026-03-15")
+                return fail(line, .fieldNotDate(field: field.name), hint: .dateExample)
             }
         case .ref:
             reference(value, field, line)
         case .map:
-            guard let entries = value.entries else { return fail(field, line, "ожидался словарь «ключ: значение»") }
+            guard let entries = value.entries else { return fail(line, .fieldNotMap(field: field.name)) }
             for e in entries where e.value.string == nil {
-                fail(field, e.line, "значение «\(e.key)» должно быть строкой")
+                fail(e.line, .fieldMapValueNotString(field: field.name, key: e.key))
             }
         case .list:
-            guard let items = value.list else { return fail(field, line, "ожидался список, а не \(value.typeName)") }
+            guard let items = value.list else { return fail(line, .fieldNotList(field: field.name, got: value.typeName)) }
             if items.count < field.minItems {
-                fail(field, line, "в списке \(items.count) из не менее чем \(field.minItems) пунктов",
-                     hint: "добавьте ещё \(field.minItems - items.count)")
+                fail(line, .fieldTooFewItems(field: field.name, count: items.count, minimum: field.minItems),
+                     hint: .addItems(count: field.minItems - items.count))
             }
             for item in items {
                 if field.itemKind == .ref {
@@ -99,7 +99,7 @@ private struct FieldCheck {
                 } else if case .string(let s) = item {
                     allowed(s, field, line)
                 } else if item.string == nil {
-                    fail(field, line, "элементы списка должны быть строками")
+                    fail(line, .fieldItemsNotStrings(field: field.name))
                 }
             }
         }
@@ -108,19 +108,19 @@ private struct FieldCheck {
     private mutating func allowed(_ s: String, _ field: FieldSchema, _ line: Int) {
         guard !field.values.isEmpty, !field.values.contains(s) else { return }
         let suggestion = EditDistance.suggestion(for: s, among: field.values)
-        fail(field, line, "недопустимое значение «\(s)»",
-             hint: suggestion.map { "может быть, «\($0)»?" } ?? "допустимые значения: " + field.values.joined(separator: ", "))
+        fail(line, .fieldValueNotAllowed(field: field.name, value: s),
+             hint: suggestion.map { .maybeValue(value: $0) } ?? .allowedValues(values: field.values))
     }
 
     private mutating func reference(_ value: MetaValue, _ field: FieldSchema, _ line: Int) {
-        guard let id = value.string else { return fail(field, line, "ссылка должна быть строкой — путём страницы") }
+        guard let id = value.string else { return fail(line, .fieldRefNotString(field: field.name)) }
         let clean = id.hasSuffix(".md") ? String(id.dropLast(3)) : id
         guard let type = typeById[clean] else {
             let suggestion = pageIds.suggestion(for: clean)
-            return fail(field, line, "нет страницы «\(id)»", hint: suggestion.map { "может быть, \($0)?" })
+            return fail(line, .fieldRefMissing(field: field.name, id: id), hint: suggestion.map { .maybe(suggestion: $0) })
         }
         if let expected = field.refType, type != expected {
-            fail(field, line, "«\(id)» — страница типа \(type), а нужна типа \(expected)")
+            fail(line, .fieldRefWrongType(field: field.name, id: id, type: type, expected: expected))
         }
     }
 }

@@ -10,7 +10,7 @@ import AlmanacCore
 /// are), arrays (across lines, with trailing commas) and inline tables, `#` comments.
 package enum TOMLReader {
     package struct Failure: Error {
-        package var message: String
+        package var message: DiagnosticMessage
         package var line: Int
     }
 
@@ -21,7 +21,7 @@ package enum TOMLReader {
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
-            return .failure(Failure(message: "\(error)", line: lineOffset + 1))
+            return .failure(Failure(message: .parserFailed(reason: "\(error)"), line: lineOffset + 1))
         }
     }
 
@@ -36,7 +36,7 @@ package enum TOMLReader {
             self.lineOffset = lineOffset
         }
 
-        func fail(_ message: String) -> Failure { Failure(message: message, line: line + lineOffset) }
+        func fail(_ message: DiagnosticMessage) -> Failure { Failure(message: message, line: line + lineOffset) }
 
         var peek: Unicode.Scalar? { i < chars.count ? chars[i] : nil }
 
@@ -59,7 +59,7 @@ package enum TOMLReader {
         mutating func endOfStatement() throws {
             skipSpaces()
             if peek == "#" { while let d = peek, d != "\n" { advance() } }
-            guard peek == nil || peek == "\n" || peek == "\r" else { throw fail("после значения ожидался конец строки") }
+            guard peek == nil || peek == "\n" || peek == "\r" else { throw fail(.tomlLineEndExpected) }
         }
 
         mutating func document() throws -> [MetaEntry] {
@@ -76,10 +76,10 @@ package enum TOMLReader {
                     skipSpaces()
                     let path = try key()
                     skipSpaces()
-                    guard peek == "]" else { throw fail("заголовок таблицы не закрыт скобкой ]") }
+                    guard peek == "]" else { throw fail(.tomlTableHeaderUnclosed) }
                     advance()
                     if isArray {
-                        guard peek == "]" else { throw fail("заголовок [[…]] не закрыт скобками ]]") }
+                        guard peek == "]" else { throw fail(.tomlArrayHeaderUnclosed) }
                         advance()
                         try Self.appendTable(&root, path: path, line: statementLine)
                     } else {
@@ -91,7 +91,7 @@ package enum TOMLReader {
                 }
                 let path = try key()
                 skipSpaces()
-                guard peek == "=" else { throw fail("ожидалось «ключ = значение»") }
+                guard peek == "=" else { throw fail(.tomlKeyValueExpected) }
                 advance()
                 skipSpaces()
                 let v = try value()
@@ -113,7 +113,7 @@ package enum TOMLReader {
                         s.unicodeScalars.append(c)
                         advance()
                     }
-                    guard !s.isEmpty else { throw fail("ожидался ключ") }
+                    guard !s.isEmpty else { throw fail(.tomlKeyExpected) }
                     parts.append(s)
                 }
                 skipSpaces()
@@ -123,7 +123,7 @@ package enum TOMLReader {
         }
 
         mutating func value() throws -> MetaValue {
-            guard let c = peek else { throw fail("ожидалось значение") }
+            guard let c = peek else { throw fail(.tomlValueExpected) }
             switch c {
             case "\"": return .string(try basicString())
             case "'": return .string(try literalString())
@@ -136,7 +136,7 @@ package enum TOMLReader {
                     items.append(try value())
                     skipBlank()
                     if peek == "," { advance(); continue }
-                    guard peek == "]" else { throw fail("в массиве ожидалась запятая или ]") }
+                    guard peek == "]" else { throw fail(.tomlArrayCommaExpected) }
                 }
             case "{":
                 advance()
@@ -147,13 +147,13 @@ package enum TOMLReader {
                     let entryLine = line + lineOffset
                     let path = try key()
                     skipSpaces()
-                    guard peek == "=" else { throw fail("во встроенной таблице ожидалось «ключ = значение»") }
+                    guard peek == "=" else { throw fail(.tomlInlineKeyValueExpected) }
                     advance()
                     skipSpaces()
                     try Self.insert(&entries, path: path, value: try value(), line: entryLine, merge: false)
                     skipSpaces()
                     if peek == "," { advance(); continue }
-                    guard peek == "}" else { throw fail("во встроенной таблице ожидалась запятая или }") }
+                    guard peek == "}" else { throw fail(.tomlInlineCommaExpected) }
                     advance()
                     return .map(entries)
                 }
@@ -168,7 +168,7 @@ package enum TOMLReader {
         }
 
         /// Numbers, booleans, dates and times.
-        static func bare(_ s: String, fail: (String) -> Failure) throws -> MetaValue {
+        static func bare(_ s: String, fail: (DiagnosticMessage) -> Failure) throws -> MetaValue {
             switch s {
             case "true": return .bool(true)
             case "false": return .bool(false)
@@ -188,7 +188,7 @@ package enum TOMLReader {
                s.allSatisfy({ $0.isNumber || "-:.TtZz+ ".contains($0) }) {
                 return .string(s)
             }
-            throw fail(s.isEmpty ? "ожидалось значение" : "непонятное значение «\(s)»: строку возьмите в кавычки")
+            throw fail(s.isEmpty ? .tomlValueExpected : .tomlUnquotedValue(text: s))
         }
 
         /// Steps over the opening quote (three for a multi-line string, with the line break right
@@ -205,11 +205,10 @@ package enum TOMLReader {
 
         /// The next character of a string opened with `quote`, not yet stepped over, or nil where
         /// the string ends (the closing quote or quotes are then stepped over). Throws at the end of
-        /// the text and at a line break in a one-line string; `name` is the quote as the message
-        /// names it.
-        mutating func stringCharacter(_ quote: Unicode.Scalar, multi: Bool, name: String) throws -> Unicode.Scalar? {
-            guard let c = peek else { throw fail("строка не закрыта \(name)") }
-            if c == "\n" && !multi { throw fail("строка не закрыта \(name) до конца строки") }
+        /// the text and at a line break in a one-line string.
+        mutating func stringCharacter(_ quote: Unicode.Scalar, multi: Bool) throws -> Unicode.Scalar? {
+            guard let c = peek else { throw fail(.tomlStringUnclosed(apostrophe: quote == "'")) }
+            if c == "\n" && !multi { throw fail(.tomlStringUnclosedAtLineEnd(apostrophe: quote == "'")) }
             guard c == quote else { return c }
             if !multi { advance(); return nil }
             if i + 2 < chars.count, chars[i + 1] == quote, chars[i + 2] == quote {
@@ -222,10 +221,10 @@ package enum TOMLReader {
         mutating func basicString() throws -> String {
             let multi = openString("\"")
             var s = ""
-            while let c = try stringCharacter("\"", multi: multi, name: "кавычкой") {
+            while let c = try stringCharacter("\"", multi: multi) {
                 if c == "\\" {
                     advance()
-                    guard let e = peek else { throw fail("строка не закрыта кавычкой") }
+                    guard let e = peek else { throw fail(.tomlStringUnclosed(apostrophe: false)) }
                     advance()
                     switch e {
                     case "n": s += "\n"
@@ -244,13 +243,13 @@ package enum TOMLReader {
                             advance()
                         }
                         guard let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
-                            throw fail("неверная escape-последовательность \\\(e)\(hex)")
+                            throw fail(.tomlBadEscape(sequence: "\(e)\(hex)"))
                         }
                         s.unicodeScalars.append(scalar)
                     case "\n" where multi, " " where multi, "\t" where multi:
                         // A line-ending backslash joins the lines, dropping the whitespace after it.
                         while let w = peek, w == " " || w == "\t" || w == "\n" { advance() }
-                    default: throw fail("неверная escape-последовательность \\\(e)")
+                    default: throw fail(.tomlBadEscape(sequence: "\(e)"))
                     }
                     continue
                 }
@@ -263,7 +262,7 @@ package enum TOMLReader {
         mutating func literalString() throws -> String {
             let multi = openString("'")
             var s = ""
-            while let c = try stringCharacter("'", multi: multi, name: "апострофом") {
+            while let c = try stringCharacter("'", multi: multi) {
                 s.unicodeScalars.append(c)
                 advance()
             }
@@ -277,7 +276,7 @@ package enum TOMLReader {
             if path.count == 1 {
                 if let index {
                     if merge, case .map = entries[index].value { return }
-                    throw Failure(message: "ключ «\(key)» задан дважды", line: line)
+                    throw Failure(message: .tomlKeyTwice(key: key), line: line)
                 }
                 entries.append(MetaEntry(key: key, value: value, line: line))
                 return
@@ -300,7 +299,7 @@ package enum TOMLReader {
                 items[items.count - 1] = .map(inner)
                 entries[index].value = .list(items)
             default:
-                throw Failure(message: "ключ «\(key)» уже задан не таблицей", line: line)
+                throw Failure(message: .tomlKeyNotTable(key: key), line: line)
             }
         }
 
@@ -314,7 +313,7 @@ package enum TOMLReader {
                     return
                 }
                 guard case .list(var items) = entries[index].value else {
-                    throw Failure(message: "ключ «\(key)» уже задан не массивом таблиц", line: line)
+                    throw Failure(message: .tomlKeyNotArrayOfTables(key: key), line: line)
                 }
                 items.append(.map([]))
                 entries[index].value = .list(items)
@@ -325,7 +324,7 @@ package enum TOMLReader {
                 switch entries[index].value {
                 case .map(let m): inner = m
                 case .list(let items) where items.last?.entries != nil: inner = items.last!.entries!
-                default: throw Failure(message: "ключ «\(key)» уже задан не таблицей", line: line)
+                default: throw Failure(message: .tomlKeyNotTable(key: key), line: line)
                 }
             } else {
                 inner = []

@@ -14,26 +14,23 @@ package enum ApprovalChecks {
             let source = page.source
             if approval.owner == nil {
                 diagnostics.append(.warning(
-                    "у текста нет владельца: поле «owner» не заполнено", file: source.sourcePath,
+                    .noOwner, file: source.sourcePath,
                     line: source.frontMatter["owner"] != nil ? source.metaLine("owner") : source.metaLine("status"),
-                    code: "no-owner",
-                    hint: "укажите роль, которая отвечает за формулировку, например owner: Руководитель PR"))
+                    code: .noOwner, hint: .nameOwner))
             }
             if approval.status == Approval.obsolete { continue }
             if let reviewBy = approval.reviewBy, reviewBy < site.today {
                 diagnostics.append(.warning(
-                    "срок пересмотра прошёл: review_by \(reviewBy.text), сегодня \(site.today.text)",
-                    file: source.sourcePath, line: source.metaLine("review_by"), code: "review-overdue",
-                    hint: "перечитайте текст\(approval.owner.map { " с владельцем (\($0))" } ?? ""), затем перенесите review_by "
-                        + "или поставьте status: устарело"))
+                    .reviewOverdue(reviewBy: reviewBy.text, today: site.today.text),
+                    file: source.sourcePath, line: source.metaLine("review_by"), code: .reviewOverdue,
+                    hint: .rereadText(owner: approval.owner)))
             }
             if approval.status == Approval.approved, let approvedOn = approval.approvedOn,
                let edit = site.history.lastEdit(source.sourcePath), let editedOn = IsoDate(edit.date), approvedOn < editedOn {
                 diagnostics.append(.warning(
-                    "текст изменён после согласования \(approvedOn.text): коммит \(edit.date) «\(edit.subject)»",
-                    file: source.sourcePath, line: source.metaLine("approved_on"), code: "edited-after-approval",
-                    hint: "отправьте текст на согласование (status: на согласовании) или, если правка не меняет смысла, "
-                        + "получите подтверждение и обновите approved_on"))
+                    .editedAfterApproval(approvedOn: approvedOn.text, commitDate: edit.date, subject: edit.subject),
+                    file: source.sourcePath, line: source.metaLine("approved_on"), code: .editedAfterApproval,
+                    hint: .reapprove))
             }
         }
         return diagnostics

@@ -15,9 +15,8 @@ package enum DuplicateTitles {
                 continue
             }
             diagnostics.append(.warning(
-                "заголовок «\(page.title)» уже есть у страницы \(earlier.source.sourcePath)",
-                file: page.source.sourcePath, line: titleLine(page), code: "duplicate-title",
-                hint: "читатель не отличит страницы в меню и в поиске: уточните один из заголовков"))
+                .duplicateTitle(title: page.title, earlier: earlier.source.sourcePath),
+                file: page.source.sourcePath, line: titleLine(page), code: .duplicateTitle, hint: .titlesAlike))
         }
         return diagnostics
     }

@@ -18,9 +18,8 @@ package enum OrphanPages {
         site.pages.compactMap { page in
             guard !page.id.isEmpty, !page.source.isSectionIndex, !isListed(page, in: site),
                   page.backlinks.isEmpty, !page.referencedBy.contains(where: { $0.pageId != page.id }) else { return nil }
-            return .warning("на страницу не ведёт ни одна ссылка, и ни один список раздела её не показывает",
-                            file: page.source.sourcePath, line: 1, code: "orphan-page",
-                            hint: "поставьте ссылку на \(page.source.contentPath) со связанной страницы")
+            return .warning(.orphanPage, file: page.source.sourcePath, line: 1, code: .orphanPage,
+                            hint: .linkToOrphan(path: page.source.contentPath))
         }
     }
 

@@ -41,9 +41,8 @@ package enum RepeatedParagraphs {
                 let source = pages[earlier.page].source.sourcePath
                 let line = hashed[earlier.page][earlier.ordinal].line
                 diagnostics.append(.warning(
-                    "абзац повторяет абзац из \(source):\(line)", file: pages[p].source.sourcePath, line: paragraph.line,
-                    code: "repeated-paragraph",
-                    hint: "оставьте текст в одном месте и поставьте на него ссылку, иначе правка попадёт только в одну копию"))
+                    .repeatedParagraph(source: source, line: line), file: pages[p].source.sourcePath, line: paragraph.line,
+                    code: .repeatedParagraph, hint: .keepOneCopy))
             }
         }
         return diagnostics

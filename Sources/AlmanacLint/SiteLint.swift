@@ -23,8 +23,8 @@ public enum SiteLint {
     /// `home.checklist` names a page the home page puts above everything: it must exist.
     package static func homeChecklist(_ site: Site) -> [Diagnostic] {
         guard let path = site.config.home.checklist, let id = site.config.home.checklistId, site.page(id) == nil else { return [] }
-        return [.warning("home.checklist: нет страницы «\(path)», на главной не будет ссылки на неё", file: ConfigLoader.fileName,
-                         line: site.config.home.line, code: "config", hint: "укажите путь от папки content/, например first-hour.md")]
+        return [.warning(.homeChecklistMissing(path: path), file: ConfigLoader.fileName,
+                         line: site.config.home.line, code: .config, hint: .checklistPath)]
     }
 
     /// Lower case, Markdown emphasis and quotes at word edges dropped, one space between words:

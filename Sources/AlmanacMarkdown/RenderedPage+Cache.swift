@@ -63,7 +63,7 @@ extension SearchSection: CacheCodable {
 
 extension MarkdownProblem: CacheCodable {
     public init(from reader: inout CacheReader) throws {
-        self.init(line: try reader.readInt(), code: try reader.readString(), message: try reader.readString(),
+        self.init(line: try reader.readInt(), code: try reader.read(), message: try reader.readString(),
                   hint: try reader.readOptionalString())
     }
 

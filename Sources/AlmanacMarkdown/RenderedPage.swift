@@ -25,9 +25,18 @@ public struct RenderedPage: Sendable {
 public struct MarkdownProblem: Sendable, Hashable {
     /// Line in the source file.
     public var line: Int
-    public var code: String
+    public var code: DiagnosticCode
+    /// In words already (from the catalogue), so that the build cache keeps a page's problems as text.
     public var message: String
     public var hint: String?
+
+    public init(line: Int, code: DiagnosticCode, message: String, hint: String?) {
+        (self.line, self.code, self.message, self.hint) = (line, code, message, hint)
+    }
+
+    public init(line: Int, code: DiagnosticCode, message: DiagnosticMessage, hint: DiagnosticHint?) {
+        self.init(line: line, code: code, message: message.text, hint: hint?.text)
+    }
 }
 
 public struct Heading: Sendable, Hashable {

@@ -40,17 +40,17 @@ public struct OutputWriter: Sendable {
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            return [failure("не удалось создать папку \(parent.path)", error)]
+            return [failure(.cannotCreateFolder(path: parent.path, reason: OutputError.reason(error)))]
         }
         var seen: Set<String> = []
         var clashes: [Diagnostic] = []
         for path in files.map(\.path) + deferred.map(\.path) {
             guard Self.isSafe(path) else {
-                return [.error("внутренняя ошибка: путь «\(path)» выходит за пределы папки сайта", file: "", code: "output")]
+                return [.error(.outputPathUnsafe(path: path), file: "", code: .output)]
             }
             if !seen.insert(path).inserted {
                 // Every clash at once: an import with four of them should not take four builds to see.
-                clashes.append(.error("два файла претендуют на путь «\(path)»", file: "", code: "output"))
+                clashes.append(.error(.outputPathClash(path: path), file: "", code: .output))
             }
         }
         if !clashes.isEmpty { return clashes }
@@ -65,17 +65,17 @@ public struct OutputWriter: Sendable {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             do { try fm.moveItem(at: staging, to: output) } catch {
-                return failure("не удалось переместить собранный сайт в \(output.path)", error)
+                return failure(.cannotMoveSite(to: output.path, reason: OutputError.reason(error)))
             }
             return nil
         }
         if Self.exchange(staging.path, output.path) { return nil }
         do { try fm.moveItem(at: output, to: backup) } catch {
-            return failure("не удалось заменить \(output.path)", error)
+            return failure(.cannotReplace(path: output.path, reason: OutputError.reason(error)))
         }
         do { try fm.moveItem(at: staging, to: output) } catch {
             try? fm.moveItem(at: backup, to: output)
-            return failure("не удалось переместить собранный сайт в \(output.path)", error)
+            return failure(.cannotMoveSite(to: output.path, reason: OutputError.reason(error)))
         }
         try? fm.moveItem(at: backup, to: staging)
         return nil
@@ -99,7 +99,7 @@ public struct OutputWriter: Sendable {
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && $0 != "." && !$0.isEmpty }
     }
 
-    private func failure(_ message: String, _ error: Error) -> Diagnostic {
-        .error("\(message): \(OutputError.reason(error))", file: "", code: "output")
+    private func failure(_ message: DiagnosticMessage) -> Diagnostic {
+        .error(message, file: "", code: .output)
     }
 }

@@ -61,8 +61,8 @@ package struct StagingFolder {
                 try fm.createDirectory(at: url.appendingPathComponent(dir), withIntermediateDirectories: true)
             }
         } catch {
-            return .error("не удалось подготовить папку сборки: \(OutputError.reason(error))", file: "", code: "output",
-                          hint: "проверьте права на запись в \(url.deletingLastPathComponent().path)")
+            return .error(.cannotPrepareStaging(reason: OutputError.reason(error)), file: "", code: .output,
+                          hint: .checkWriteAccess(folder: url.deletingLastPathComponent().path))
         }
         // One worker per folder: creating files in one folder from two threads makes them queue
         // on the folder's lock (the search index puts 10,000 files in one). The biggest folders
@@ -87,8 +87,8 @@ package struct StagingFolder {
             return nil
         }
         if let first = errors.compactMap({ $0 }).first {
-            return .error("не удалось записать файл \(first)", file: "", code: "output",
-                          hint: "проверьте свободное место и права на запись в \(url.deletingLastPathComponent().path)")
+            return .error(.cannotWriteFile(path: first), file: "", code: .output,
+                          hint: .checkSpaceAndWriteAccess(folder: url.deletingLastPathComponent().path))
         }
         return nil
     }

@@ -46,8 +46,8 @@ public enum OfflineBundle {
             let bytes = (try? fm.attributesOfItem(atPath: zip.path)[.size] as? Int) ?? 0
             return Result(build: build, zip: zip, bytes: bytes, entries: entries)
         } catch {
-            build.diagnostics.append(.error("не удалось записать архив \(zip.path): \(OutputError.reason(error))",
-                                            file: "", code: "output"))
+            build.diagnostics.append(.error(.cannotWriteArchive(path: zip.path, reason: OutputError.reason(error)),
+                                            file: "", code: .output))
             return Result(build: build, zip: nil, bytes: 0, entries: 0)
         }
     }

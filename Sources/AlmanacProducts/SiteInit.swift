@@ -30,24 +30,21 @@ public enum SiteInit {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                return .failure(usage("\(directory.path) — это файл, а не папка", hint: "укажите новую или пустую папку"))
+                return .failure(usage(.initTargetIsFile(path: directory.path), hint: .newOrEmptyFolder))
             }
             let entries = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
             guard entries.isEmpty else {
-                return .failure(usage("папка \(directory.path) не пуста — almanac init ничего в ней не меняет",
-                                      hint: "укажите новую или пустую папку: almanac init ПАПКА"))
+                return .failure(usage(.initFolderNotEmpty(path: directory.path), hint: .newOrEmptyFolderForInit))
             }
         }
         guard fm.fileExists(atPath: origin.theme.appendingPathComponent("layouts").path) else {
-            return .failure(usage("не найдена тема: \(origin.theme.path)",
-                                  hint: "переустановите almanac (make install) или запустите его из папки репозитория"))
+            return .failure(usage(.themeNotFound(path: origin.theme.path), hint: .reinstall))
         }
         if withKnowledgeBase {
             guard let base = origin.knowledgeBase,
                   fm.fileExists(atPath: base.appendingPathComponent(ConfigLoader.fileName).path),
                   fm.fileExists(atPath: base.appendingPathComponent("content").path) else {
-                return .failure(usage("не найдена поставляемая база знаний (almanac.yml и content/)",
-                                      hint: "переустановите almanac (make install) или запустите его из папки репозитория"))
+                return .failure(usage(.knowledgeBaseNotFound, hint: .reinstall))
             }
         }
         do {
@@ -61,14 +58,14 @@ public enum SiteInit {
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
-            return .failure(Failure(diagnostic: .error("не удалось создать сайт: \(error.localizedDescription)",
-                                                       file: directory.path, code: "io"), isUsage: false))
+            return .failure(Failure(diagnostic: .error(.cannotCreateSite(reason: error.localizedDescription),
+                                                       file: directory.path, code: .io), isUsage: false))
         }
         return .success(files(in: directory))
     }
 
-    private static func usage(_ message: String, hint: String) -> Failure {
-        Failure(diagnostic: .error(message, file: "", code: "usage", hint: hint), isUsage: true)
+    private static func usage(_ message: DiagnosticMessage, hint: DiagnosticHint) -> Failure {
+        Failure(diagnostic: .error(message, file: "", code: .usage, hint: hint), isUsage: true)
     }
 
     private static func writeStarter(to directory: URL, date: Date) throws {
@@ -79,7 +76,7 @@ public enum SiteInit {
         }
         let (config, diagnostics) = ConfigLoader.parse(StarterSite.config)
         guard let config else {
-            throw Failure(diagnostic: diagnostics.first ?? .error("almanac.yml заготовки не читается", file: ConfigLoader.fileName, code: "config"),
+            throw Failure(diagnostic: diagnostics.first ?? .error(.starterConfigUnreadable, file: ConfigLoader.fileName, code: .config),
                           isUsage: false)
         }
         let day = Archetype.day(date)

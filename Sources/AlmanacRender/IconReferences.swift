@@ -8,22 +8,22 @@ package enum IconReferences {
             for field in type.fields {
                 for value in field.values where field.valueIcons[value].map({ theme.icons[$0] == nil }) ?? false {
                     diagnostics.append(.warning(
-                        "types.\(type.id).fields.\(field.name).icons: нет значка «\(field.valueIcons[value]!)» для «\(value)»",
-                        file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config",
-                        hint: "положите файл templates/icons/\(field.valueIcons[value]!).svg или выберите другой из templates/icons/"))
+                        .iconFileMissing(place: "types.\(type.id).fields.\(field.name).icons", icon: field.valueIcons[value]!, value: value),
+                        file: ConfigLoader.fileName, line: field.valueIconsLine, code: .config,
+                        hint: .addIconFile(icon: field.valueIcons[value]!)))
                 }
                 // A field that gives its values icons gives every value one: a new situation
                 // added to values: must not turn up on the home page as the one tile without a picture.
                 if !field.valueIcons.isEmpty {
                     for value in field.values where field.valueIcons[value] == nil {
-                        diagnostics.append(.warning("types.\(type.id).fields.\(field.name).icons: у «\(value)» нет значка",
-                                                    file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config",
-                                                    hint: "добавьте в icons: «\(value): ИМЯ» — файл templates/icons/ИМЯ.svg"))
+                        diagnostics.append(.warning(.iconNotGiven(place: "types.\(type.id).fields.\(field.name).icons", value: value),
+                                                    file: ConfigLoader.fileName, line: field.valueIconsLine, code: .config,
+                                                    hint: .giveIcon(value: value)))
                     }
                 }
                 for key in field.valueIcons.keys.sorted() where !field.values.contains(key) {
-                    diagnostics.append(.warning("types.\(type.id).fields.\(field.name).icons: «\(key)» нет среди values",
-                                                file: ConfigLoader.fileName, line: field.valueIconsLine, code: "config"))
+                    diagnostics.append(.warning(.notAmongValues(place: "types.\(type.id).fields.\(field.name).icons", value: key),
+                                                file: ConfigLoader.fileName, line: field.valueIconsLine, code: .config))
                 }
             }
         }

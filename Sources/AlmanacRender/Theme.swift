@@ -27,7 +27,7 @@ public struct Theme: Sendable {
                 let display = "templates/\(folder)/\(name)"
                 let key = String(name.dropLast(".mustache".count))
                 guard let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else {
-                    diagnostics.append(.error("не удалось прочитать шаблон", file: display, code: "template"))
+                    diagnostics.append(.error(.templateUnreadable, file: display, code: .template))
                     continue
                 }
                 do {
@@ -35,16 +35,16 @@ public struct Theme: Sendable {
                     templates[key] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                     if folder == "layouts" { layouts.insert(key) }
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error("ошибка в шаблоне: \(Self.describe(error.error))", file: display,
+                    diagnostics.append(.error(Self.describe(error.error), file: display,
                                               line: error.context.lineNumber - 1, column: error.context.columnNumber,
-                                              code: "template"))
+                                              code: .template))
                 } catch {
-                    diagnostics.append(.error("ошибка в шаблоне: \(error)", file: display, code: "template"))
+                    diagnostics.append(.error(.templateError(reason: "\(error)"), file: display, code: .template))
                 }
             }
         }
         for required in ["base", "article"] where templates[required] == nil && !diagnostics.hasErrors {
-            diagnostics.append(.error("нет шаблона \(required).mustache", file: "templates/layouts", code: "template"))
+            diagnostics.append(.error(.templateMissing(name: required), file: "templates/layouts", code: .template))
         }
         let (strings, stringDiagnostics) = UIStrings.load(templates: root, language: language)
         diagnostics += stringDiagnostics
@@ -56,13 +56,13 @@ public struct Theme: Sendable {
         return (theme, diagnostics)
     }
 
-    private static func describe(_ error: Error) -> String {
+    private static func describe(_ error: Error) -> DiagnosticMessage {
         switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "закрывающий тег секции не совпадает с открывающим"
-        case .unfinishedName?: return "незакрытый тег {{…}}"
-        case .expectedSectionEnd?: return "секция не закрыта"
-        case .invalidSetDelimiter?: return "неверная смена разделителей"
-        default: return "\(error)"
+        case .sectionCloseNameIncorrect?: return .templateSectionMismatch
+        case .unfinishedName?: return .templateUnclosedTag
+        case .expectedSectionEnd?: return .templateUnclosedSection
+        case .invalidSetDelimiter?: return .templateBadDelimiters
+        default: return .templateError(reason: "\(error)")
         }
     }
 

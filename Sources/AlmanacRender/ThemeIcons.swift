@@ -26,25 +26,25 @@ package enum ThemeIcons {
             let display = "templates/icons/\(file)"
             let name = String(file.dropLast(".svg".count))
             guard name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }), !name.isEmpty else {
-                diagnostics.append(.error("имя значка — только строчные латинские буквы, цифры и дефис", file: display, code: "icon"))
+                diagnostics.append(.error(.iconBadName, file: display, code: .icon))
                 continue
             }
             guard let text = try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8) else {
-                diagnostics.append(.error("не удалось прочитать значок", file: display, code: "icon"))
+                diagnostics.append(.error(.iconUnreadable, file: display, code: .icon))
                 continue
             }
             switch sanitise(text, name: name) {
             case .success(let svg): icons[name] = svg
             case .failure(let problem):
-                diagnostics.append(.error("значок отклонён: \(problem.message)", file: display, line: problem.line, code: "icon",
-                                          hint: "допустимы только элементы \(elements.sorted().joined(separator: ", ")) без скриптов, стилей и ссылок"))
+                diagnostics.append(.error(problem.message, file: display, line: problem.line, code: .icon,
+                                          hint: .iconElements(allowed: elements.sorted())))
             }
         }
         return (icons, diagnostics)
     }
 
     package struct Problem: Error {
-        package var message: String
+        package var message: DiagnosticMessage
         package var line: Int
     }
 
@@ -57,12 +57,12 @@ package enum ThemeIcons {
         var depth = 0
         var rootClosed = false
         var out = ""
-        func fail(_ message: String) -> Result<String, Problem> { .failure(Problem(message: message, line: line)) }
+        func fail(_ message: DiagnosticMessage) -> Result<String, Problem> { .failure(Problem(message: message, line: line)) }
         while i < chars.count {
             let c = chars[i]
             if c != "<" {
                 if c == "\n" { line += 1 }
-                guard c.properties.isWhitespace else { return fail("текст вне тегов") }
+                guard c.properties.isWhitespace else { return fail(.iconTextOutsideTags) }
                 i += 1
                 continue
             }
@@ -73,27 +73,27 @@ package enum ThemeIcons {
             let nameStart = j
             while j < chars.count, chars[j].properties.isAlphabetic || chars[j] == "-" { j += 1 }
             let element = String(String.UnicodeScalarView(chars[nameStart..<j]))
-            guard !element.isEmpty else { return fail("допустимы только теги элементов (без комментариев и <!…>)") }
-            guard elements.contains(element) else { return fail("элемент <\(element)> не разрешён") }
-            guard !rootClosed else { return fail("после </svg> ничего не должно быть") }
-            if depth == 0 && (closing || element != "svg") { return fail("файл должен начинаться с <svg>") }
+            guard !element.isEmpty else { return fail(.iconNotAnElement) }
+            guard elements.contains(element) else { return fail(.iconElementNotAllowed(element: element)) }
+            guard !rootClosed else { return fail(.iconAfterRoot) }
+            if depth == 0 && (closing || element != "svg") { return fail(.iconNotStartingWithSVG) }
             var attrs: [(String, String)] = []
             var selfClosing = false
             while true {
                 while j < chars.count, chars[j].properties.isWhitespace { if chars[j] == "\n" { line += 1 }; j += 1 }
-                guard j < chars.count else { return fail("незакрытый тег <\(element)>") }
+                guard j < chars.count else { return fail(.iconUnclosedTag(element: element)) }
                 if chars[j] == ">" { j += 1; break }
                 if chars[j] == "/", j + 1 < chars.count, chars[j + 1] == ">" { selfClosing = true; j += 2; break }
-                guard !closing else { return fail("у закрывающего тега не бывает атрибутов") }
+                guard !closing else { return fail(.iconClosingTagWithAttributes) }
                 let attrStart = j
                 while j < chars.count, chars[j].properties.isAlphabetic || chars[j].properties.numericType != nil || chars[j] == "-" { j += 1 }
                 let attr = String(String.UnicodeScalarView(chars[attrStart..<j]))
-                guard attributes.contains(attr) else { return fail("атрибут «\(attr.isEmpty ? String(chars[j]) : attr)» не разрешён") }
-                guard j + 1 < chars.count, chars[j] == "=", chars[j + 1] == "\"" else { return fail("значение атрибута «\(attr)» должно стоять в двойных кавычках") }
+                guard attributes.contains(attr) else { return fail(.iconAttributeNotAllowed(attribute: attr.isEmpty ? String(chars[j]) : attr)) }
+                guard j + 1 < chars.count, chars[j] == "=", chars[j + 1] == "\"" else { return fail(.iconAttributeUnquoted(attribute: attr)) }
                 j += 2
                 let valueStart = j
                 while j < chars.count, chars[j] != "\"" { j += 1 }
-                guard j < chars.count else { return fail("незакрытое значение атрибута «\(attr)»") }
+                guard j < chars.count else { return fail(.iconAttributeUnclosed(attribute: attr)) }
                 let value = String(String.UnicodeScalarView(chars[valueStart..<j]))
                 j += 1
                 let plain = value.unicodeScalars.allSatisfy {
@@ -101,9 +101,9 @@ package enum ThemeIcons {
                 }
                 let lower = value.lowercased()
                 guard plain, !lower.contains("script"), !lower.contains("url("), attr == "xmlns" || !value.contains(":") else {
-                    return fail("значение атрибута «\(attr)» содержит недопустимые знаки")
+                    return fail(.iconAttributeCharacters(attribute: attr))
                 }
-                if attr == "xmlns" && value != "http://www.w3.org/2000/svg" { return fail("xmlns может быть только http://www.w3.org/2000/svg") }
+                if attr == "xmlns" && value != "http://www.w3.org/2000/svg" { return fail(.iconWrongNamespace) }
                 attrs.append((attr, value))
             }
             if closing {
@@ -115,14 +115,14 @@ package enum ThemeIcons {
                     attrs.removeAll { ["aria-hidden", "focusable", "class"].contains($0.0) }
                     attrs += [("class", "icon icon-\(name)"), ("aria-hidden", "true"), ("focusable", "false")]
                 } else if element == "svg" {
-                    return fail("вложенный <svg> не разрешён")
+                    return fail(.iconNestedSVG)
                 }
                 out += "<\(element)" + attrs.map { " \($0.0)=\"\($0.1)\"" }.joined() + (selfClosing ? "/>" : ">")
                 if selfClosing { if depth == 0 { rootClosed = true } } else { depth += 1 }
             }
             i = j
         }
-        guard rootClosed else { return fail(out.isEmpty ? "файл пуст: нужен <svg>" : "нет закрывающего </svg>") }
+        guard rootClosed else { return fail(out.isEmpty ? .iconEmpty : .iconUnclosedRoot) }
         return .success(out)
     }
 }

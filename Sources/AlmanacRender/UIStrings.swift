@@ -33,21 +33,20 @@ public struct UIStrings: Sendable {
             let display = "templates/i18n/\(lang).yml"
             switch YAMLReader.readMapping(text) {
             case .failure(let f):
-                return (UIStrings(values: [:]), [.error("ошибка YAML: \(f.message)", file: display, line: f.line, code: "i18n")])
+                return (UIStrings(values: [:]), [.error(.yamlError(reason: f.message), file: display, line: f.line, code: .i18n)])
             case .success(let entries):
                 var values: [String: String] = [:]
                 var diagnostics: [Diagnostic] = []
                 for e in entries {
                     if let s = e.value.string { values[e.key] = s }
-                    else { diagnostics.append(.error("«\(e.key)» должно быть строкой", file: display, line: e.line, code: "i18n")) }
+                    else { diagnostics.append(.error(.i18nNotString(key: e.key), file: display, line: e.line, code: .i18n)) }
                 }
                 if lang != language {
-                    diagnostics.append(.warning("нет строк интерфейса для языка «\(language)», взяты русские",
-                                                file: "templates/i18n", code: "i18n"))
+                    diagnostics.append(.warning(.i18nLanguageMissing(language: language), file: "templates/i18n", code: .i18n))
                 }
                 return (UIStrings(values: values), diagnostics)
             }
         }
-        return (UIStrings(values: [:]), [.warning("нет папки templates/i18n со строками интерфейса", file: "templates", code: "i18n")])
+        return (UIStrings(values: [:]), [.warning(.i18nFolderMissing, file: "templates", code: .i18n)])
     }
 }

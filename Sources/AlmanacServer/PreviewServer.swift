@@ -234,7 +234,7 @@ public final class PreviewServer: @unchecked Sendable {
     static func problemList(_ diagnostics: [Diagnostic]) -> [[String: Any]] {
         diagnostics.map { d in
             var item: [String: Any] = ["file": d.file, "line": d.line, "column": d.column, "message": d.message,
-                                       "severity": d.severity.rawValue, "code": d.code]
+                                       "severity": d.severity.rawValue, "code": d.code.rawValue]
             if let hint = d.hint { item["hint"] = hint }
             return item
         }

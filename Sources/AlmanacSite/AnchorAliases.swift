@@ -58,10 +58,10 @@ public enum AnchorAliases {
             if let entry = page.source.frontMatter["anchors"] {
                 for e in entry.value.entries ?? [] {
                     guard let target = e.value.string, current.contains(target) else {
-                        diagnostics.append(.error("anchors: на странице нет заголовка с якорем «#\(e.value.string ?? "")»",
-                                                  file: page.source.sourcePath, line: e.line, code: "anchor-alias",
+                        diagnostics.append(.error(.anchorAliasTargetMissing(anchor: e.value.string ?? ""),
+                                                  file: page.source.sourcePath, line: e.line, code: .anchorAlias,
                                                   hint: EditDistance.suggestion(for: e.value.string ?? "", among: current)
-                                                    .map { "может быть, \($0)?" }))
+                                                    .map { .maybe(suggestion: $0) }))
                         continue
                     }
                     if !current.contains(e.key) { aliases[e.key] = target }
@@ -73,9 +73,9 @@ public enum AnchorAliases {
                     aliases[old] = successor
                 } else {
                     diagnostics.append(.warning(
-                        "якорь «#\(old)» исчез со страницы: ссылки на него, которыми уже поделились, перестанут вести к разделу",
-                        file: page.source.sourcePath, line: max(page.source.frontMatterLine, 1), code: "anchor-removed",
-                        hint: "укажите, куда вести старые ссылки: anchors: {\(old): новый-якорь}"))
+                        .anchorRemoved(anchor: old),
+                        file: page.source.sourcePath, line: max(page.source.frontMatterLine, 1), code: .anchorRemoved,
+                        hint: .pointOldAnchor(anchor: old)))
                 }
             }
             // Aliases of aliases resolve to the heading they finally point at.

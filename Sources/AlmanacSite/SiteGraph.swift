@@ -67,38 +67,35 @@ public enum SiteGraph {
         var diagnostics: [Diagnostic] = []
         var linked: Set<String> = []
         for problem in page.rendered.problems {
-            diagnostics.append(.warning(problem.message, file: page.source.sourcePath, line: problem.line, column: 0,
-                                        code: problem.code, hint: problem.hint))
+            diagnostics.append(Diagnostic(file: page.source.sourcePath, line: problem.line, column: 0, severity: .warning,
+                                          code: problem.code, message: problem.message, hint: problem.hint))
         }
         for link in page.rendered.links {
             let r = plan.resolver.resolve(link.destination, fromContentPath: page.source.contentPath, address: page.address)
-            func report(_ message: String, code: String, hint: String? = nil) {
+            func report(_ message: DiagnosticMessage, code: DiagnosticCode, hint: DiagnosticHint? = nil) {
                 diagnostics.append(Diagnostic(file: page.source.sourcePath, line: link.line, column: link.column,
-                                              severity: severity, code: code, message: message, hint: hint))
+                                              severity: severity, code: code, message, hint: hint))
             }
             if link.isImage && !link.hasText {
-                diagnostics.append(.warning("у изображения нет альтернативного текста", file: page.source.sourcePath,
-                                            line: link.line, column: link.column, code: "image-alt",
-                                            hint: "опишите картинку: ![что на ней](\(link.destination))"))
+                diagnostics.append(.warning(.imageWithoutAlt, file: page.source.sourcePath,
+                                            line: link.line, column: link.column, code: .imageAlt,
+                                            hint: .describeImage(destination: link.destination)))
             }
             switch r.problem {
             case .missingPage(let path, let suggestion)?:
-                report("ссылка на несуществующую страницу «\(path)»", code: "broken-link",
-                       hint: suggestion.map { "может быть, \($0)?" })
+                report(.linkToMissingPage(path: path), code: .brokenLink, hint: suggestion.map { .maybe(suggestion: $0) })
             case .missingFile(let path, let suggestion)?:
-                report(link.isImage ? "нет изображения «\(path)»" : "нет файла «\(path)»",
-                       code: link.isImage ? "missing-image" : "broken-link", hint: suggestion.map { "может быть, \($0)?" })
+                report(link.isImage ? .missingImage(path: path) : .missingFile(path: path),
+                       code: link.isImage ? .missingImage : .brokenLink, hint: suggestion.map { .maybe(suggestion: $0) })
             case .leavesContent(let path)?:
-                report("ссылка «\(path)» ведёт за пределы папки content/", code: "broken-link",
-                       hint: "ссылайтесь на страницы и файлы внутри content/")
+                report(.linkLeavesContent(path: path), code: .brokenLink, hint: .linkInsideContent)
             case .ambiguous(let path, let chosen, let other)?:
-                diagnostics.append(.warning("ссылка «\(path)» может вести на страницу «\(chosen)» или «\(other)»; выбрана «\(chosen)»",
-                                            file: page.source.sourcePath, line: link.line, column: link.column, code: "link-style",
-                                            hint: "назовите файл страницы, например \(chosen.isEmpty ? "_index" : chosen).md"))
+                diagnostics.append(.warning(.ambiguousLink(path: path, chosen: chosen, other: other),
+                                            file: page.source.sourcePath, line: link.line, column: link.column, code: .linkStyle,
+                                            hint: .nameThePageFile(chosen: chosen)))
             case .hidden(let path)?:
-                report("«\(path)» лежит в скрытой папке (её имя начинается с точки), а такие папки не публикуются",
-                       code: link.isImage ? "missing-image" : "broken-link",
-                       hint: "перенесите файл в обычную папку внутри content/")
+                report(.linkToHiddenFolder(path: path), code: link.isImage ? .missingImage : .brokenLink,
+                       hint: .moveOutOfHiddenFolder)
             case nil:
                 break
             }
@@ -108,8 +105,8 @@ public enum SiteGraph {
                 let target = pages[targetIndex]
                 if !target.rendered.headings.contains(where: { $0.anchor == anchor }) && target.anchorAliases[anchor] == nil {
                     let suggestion = EditDistance.suggestion(for: anchor, among: target.rendered.headings.map(\.anchor))
-                    report("на странице \(target.source.sourcePath) нет заголовка с якорем «#\(anchor)»",
-                           code: "broken-anchor", hint: suggestion.map { "может быть, #\($0)?" })
+                    report(.missingAnchor(page: target.source.sourcePath, anchor: anchor),
+                           code: .brokenAnchor, hint: suggestion.map { .maybeAnchor(anchor: $0) })
                 }
             }
         }
@@ -164,14 +161,13 @@ public enum SiteGraph {
                 guard let raw = alias.string, let path = LinkResolver.normalize(raw.replacingOccurrences(of: ".md", with: "")),
                       !path.isEmpty else {
                     diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity,
-                                                  code: "alias", message: "alias должен быть путём внутри сайта"))
+                                                  code: .alias, .aliasNotAPath))
                     continue
                 }
                 let key = path.lowercased()
                 if taken.contains(key) {
-                    diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity, code: "alias",
-                                                  message: "alias «\(path)» совпадает с адресом другой страницы или другим alias",
-                                                  hint: severity == .warning ? "перенаправление не создано" : nil))
+                    diagnostics.append(Diagnostic(file: page.source.sourcePath, line: entry.line, severity: severity, code: .alias,
+                                                  .aliasTaken(path: path), hint: severity == .warning ? .redirectNotCreated : nil))
                     continue
                 }
                 taken.insert(key)

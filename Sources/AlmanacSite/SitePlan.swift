@@ -28,16 +28,14 @@ public struct SitePlan: Sendable {
             let key = address.directory.precomposedStringWithCanonicalMapping.lowercased()
             if let other = claimed[key] {
                 diagnostics.append(Diagnostic(
-                    file: page.sourcePath, line: page.metaLine("slug"), severity: severity, code: "duplicate-url",
-                    message: "страница получает тот же адрес «\(address.serverPath)», что и \(other.sourcePath)"
-                        + (severity == .warning ? "; адрес остаётся за \(other.sourcePath), эта страница пропущена" : ""),
-                    hint: "переименуйте файл или задайте другой slug"))
+                    file: page.sourcePath, line: page.metaLine("slug"), severity: severity, code: .duplicateURL,
+                    .addressTaken(address: address.serverPath, other: other.sourcePath, skipped: severity == .warning),
+                    hint: .renameOrSlug))
                 continue
             }
             if let top = address.directory.split(separator: "/").first, reservedDirectories.contains(String(top)) {
-                diagnostics.append(Diagnostic(file: page.sourcePath, severity: severity, code: "duplicate-url",
-                                              message: "адрес «\(address.serverPath)» занят самим сайтом",
-                                              hint: "папки assets, search и tags зарезервированы"))
+                diagnostics.append(Diagnostic(file: page.sourcePath, severity: severity, code: .duplicateURL,
+                                              .addressReserved(address: address.serverPath), hint: .reservedFolders))
                 continue
             }
             claimed[key] = page
@@ -57,24 +55,28 @@ public struct SitePlan: Sendable {
     /// beside a folder's `index.md`) would make two files claim one path: the page keeps it.
     private static func keptAssets(_ assets: [ContentAsset], pages: [SourcePage], addresses: [String: PageAddress],
                                    severity: Diagnostic.Severity, diagnostics: inout [Diagnostic]) -> [ContentAsset] {
-        var taken: [String: String] = [:]  // output path (folded) → what writes it
+        enum Writer { case page(String), listing(folder: String) }
+        var taken: [String: Writer] = [:]  // output path (folded) → what writes it
         for page in pages {
-            taken[addresses[page.id]!.outputPath.lowercased()] = page.sourcePath
+            taken[addresses[page.id]!.outputPath.lowercased()] = .page(page.sourcePath)
             var folder = FolderPath.parent(of: page.id)
             while true {
                 let path = PageAddress(directory: folder).outputPath.lowercased()
-                if taken[path] == nil { taken[path] = "список раздела content/" + (folder.isEmpty ? "" : folder + "/") }
+                if taken[path] == nil { taken[path] = .listing(folder: folder) }
                 if folder.isEmpty { break }
                 folder = FolderPath.parent(of: folder)
             }
         }
         return assets.filter { asset in
             guard let owner = taken[asset.contentPath.precomposedStringWithCanonicalMapping.lowercased()] else { return true }
+            let (path, skipped) = (asset.contentPath, severity == .warning)
+            let message: DiagnosticMessage
+            switch owner {
+            case .page(let page): message = .filePathTakenByPage(path: path, page: page, skipped: skipped)
+            case .listing(let folder): message = .filePathTakenByListing(path: path, folder: folder, skipped: skipped)
+            }
             diagnostics.append(Diagnostic(
-                file: "content/" + asset.contentPath, severity: severity, code: "duplicate-url",
-                message: "файл займёт тот же путь «\(asset.contentPath)», что и \(owner.hasPrefix("content/") ? "страница " : "")\(owner)"
-                    + (severity == .warning ? "; файл не копируется" : ""),
-                hint: "переименуйте файл (например, demo.html) или перенесите его в другую папку"))
+                file: "content/" + asset.contentPath, severity: severity, code: .duplicateURL, message, hint: .renameFile))
             return false
         }
     }
@@ -84,9 +86,8 @@ public struct SitePlan: Sendable {
         if let slugEntry = page.frontMatter["slug"], let slug = slugEntry.value.string, !parts.isEmpty {
             let clean = Slug.make(slug)
             if clean.isEmpty || clean != slug {
-                diagnostics.append(.warning("slug «\(slug)» заменён на «\(clean)»", file: page.sourcePath,
-                                            line: slugEntry.line, code: "slug",
-                                            hint: "slug состоит из латинских букв, цифр и дефисов"))
+                diagnostics.append(.warning(.slugReplaced(slug: slug, clean: clean), file: page.sourcePath,
+                                            line: slugEntry.line, code: .slug, hint: .slugCharacters))
             }
             if !clean.isEmpty { parts[parts.count - 1] = clean }
         }

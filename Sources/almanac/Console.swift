@@ -50,6 +50,6 @@ enum ExitStatus {
     static func code(for diagnostics: [Diagnostic]) -> Int32? {
         let errors = diagnostics.filter { $0.severity == .error }
         if errors.isEmpty { return nil }
-        return errors.contains { ["config", "template", "i18n"].contains($0.code) } ? 2 : 1
+        return errors.contains { $0.code.isSetupProblem } ? 2 : 1
     }
 }

@@ -25,9 +25,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard let origin = Installation.origin() else {
-            Console().report([.error("не найдена тема almanac рядом с программой (\(Installation.executable().path))",
-                                     file: "", code: "usage",
-                                     hint: "установите almanac командой make install PREFIX=… или запустите его из папки репозитория")])
+            Console().report([.error(.themeNotInstalled(executable: Installation.executable().path), file: "", code: .usage,
+                                     hint: .installAlmanac)])
             throw ExitCode(2)
         }
         let target = URL(fileURLWithPath: directory)

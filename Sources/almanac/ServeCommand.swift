@@ -36,8 +36,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let site = URL(fileURLWithPath: siteDirectory)
         guard FileManager.default.fileExists(atPath: site.appendingPathComponent("almanac.yml").path) else {
-            Console().report([.error("нет файла almanac.yml", file: siteDirectory, code: "config",
-                                     hint: "укажите папку сайта: almanac serve ПАПКА")])
+            Console().report([.error(.serveWithoutConfig, file: siteDirectory, code: .config, hint: .serveSiteFolder)])
             throw ExitCode(2)
         }
         let log = ServeLog(quiet: quiet)
@@ -72,7 +71,7 @@ struct ServeCommand: ParsableCommand {
         }
         finished.wait()
         if let message = failure.message {
-            Console().report([.error(message, file: "", code: "config")])
+            Console().report([.error(.serverFailed(reason: message), file: "", code: .config)])
             throw ExitCode(2)
         }
         log.stopped()

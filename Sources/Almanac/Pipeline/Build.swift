@@ -79,7 +79,7 @@ public enum Build {
             stageStart = now
             options.progress?(name, count)
         }
-        var silenced: Set<String> = []
+        var silenced: Set<DiagnosticCode> = []
         func finish(_ site: Site? = nil, files: Int = 0) -> BuildResult {
             var all = diagnostics.droppingWarnings(silenced)
             if options.strict { all = all.promotingWarnings() }
@@ -270,7 +270,6 @@ public enum Build {
         let clash = out == "/" || out == site || site.hasPrefix(out + "/")
             || sources.contains { out == $0 || out.hasPrefix($0 + "/") }
         guard clash else { return nil }
-        return .error("папка вывода \(out) совпадает с папкой сайта или лежит в его исходниках", file: "", code: "config",
-                      hint: "укажите отдельную папку, например --output public")
+        return .error(.outputInsideSite(output: out), file: "", code: .config, hint: .separateOutputFolder)
     }
 }

@@ -81,9 +81,6 @@ public struct BuildSession: Sendable {
     /// Source path → the errors of its latest text, while the site keeps its last good version.
     private var heldBack: [String: [Diagnostic]] = [:]
 
-    package static let linkCodes: Set<String> = ["broken-link", "broken-anchor", "missing-image", "image-alt"]
-    package static let anchorAliasCodes: Set<String> = ["anchor-alias", "anchor-removed"]
-
     /// `options.output` names the published site, whose anchors manifest tells which anchors
     /// readers may already have links to; the session itself writes nothing.
     public init(options: BuildOptions) {
@@ -168,8 +165,8 @@ public struct BuildSession: Sendable {
         linkDiagnostics = [:]
         aliasDiagnostics = [:]
         for d in diagnostics {
-            if Self.linkCodes.contains(d.code) { linkDiagnostics[d.file, default: []].append(d) }
-            else if Self.anchorAliasCodes.contains(d.code) { aliasDiagnostics[d.file, default: []].append(d) }
+            if d.code.isLinkProblem { linkDiagnostics[d.file, default: []].append(d) }
+            else if d.code.isAnchorAliasProblem { aliasDiagnostics[d.file, default: []].append(d) }
             else { graphDiagnostics.append(d) }
         }
         self.site = site

@@ -5,7 +5,7 @@ extension Diagnostic: CacheCodable {
     public init(from reader: inout CacheReader) throws {
         let file = try reader.readString(), line = try reader.readInt(), column = try reader.readInt()
         let severity: Severity = try reader.readBool() ? .error : .warning
-        self.init(file: file, line: line, column: column, severity: severity, code: try reader.readString(),
+        self.init(file: file, line: line, column: column, severity: severity, code: try reader.read(),
                   message: try reader.readString(), hint: try reader.readOptionalString())
     }
 
@@ -17,6 +17,18 @@ extension Diagnostic: CacheCodable {
         writer.write(code)
         writer.write(message)
         writer.write(hint)
+    }
+}
+
+/// By its name, as printed; a name this binary does not know is a damaged cache.
+extension DiagnosticCode: CacheCodable {
+    public init(from reader: inout CacheReader) throws {
+        guard let code = DiagnosticCode(rawValue: try reader.readString()) else { throw CacheReader.Damaged() }
+        self = code
+    }
+
+    public func write(to writer: inout CacheWriter) {
+        writer.write(rawValue)
     }
 }
 

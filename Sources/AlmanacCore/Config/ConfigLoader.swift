@@ -7,11 +7,10 @@ public enum ConfigLoader {
     public static func load(siteDirectory: URL) -> (SiteConfig?, [Diagnostic]) {
         let url = siteDirectory.appendingPathComponent(fileName)
         guard let data = try? Data(contentsOf: url) else {
-            return (nil, [.error("не найден файл настроек \(fileName)", file: fileName, code: "config",
-                                 hint: "запустите команду в папке сайта или укажите её: almanac build ПАПКА")])
+            return (nil, [.error(.configNotFound(file: fileName), file: fileName, code: .config, hint: .runInSiteFolder)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return (nil, [.error("файл не в кодировке UTF-8", file: fileName, code: "config")])
+            return (nil, [.error(.notUTF8, file: fileName, code: .config)])
         }
         return parse(text)
     }
@@ -20,7 +19,7 @@ public enum ConfigLoader {
         var reader = ConfigReader()
         switch YAMLReader.readMapping(text.replacingOccurrences(of: "\r\n", with: "\n")) {
         case .failure(let f):
-            return (nil, [.error("ошибка YAML: \(f.message)", file: fileName, line: f.line, column: f.column, code: "config")])
+            return (nil, [.error(.yamlError(reason: f.message), file: fileName, line: f.line, column: f.column, code: .config)])
         case .success(let entries):
             let config = reader.read(entries)
             return (reader.diagnostics.hasErrors ? nil : config, reader.diagnostics)
@@ -49,7 +48,7 @@ package struct ConfigReader {
             case "links":
                 if let s = string(entry) {
                     if let policy = SiteConfig.LinkPolicy(rawValue: s) { config.links = policy }
-                    else { error("links: ожидалось error или warn, а не «\(s)»", entry.line) }
+                    else { error(.linksPolicy(value: s), entry.line) }
                 }
             case "markdown": readMarkdown(entry, into: &config)
             case "types": config.contentTypes = readTypes(entry)
@@ -71,45 +70,44 @@ package struct ConfigReader {
     private mutating func readIndexFiles(_ entry: MetaEntry) -> [String]? {
         let names = (entry.value.list ?? [entry.value]).compactMap(\.string)
         guard !names.isEmpty, names.allSatisfy({ $0.hasSuffix(".md") && !$0.contains("/") }) else {
-            error("index_files: ожидался список имён файлов .md, например [_index.md, index.md, README.md]", entry.line)
+            error(.indexFilesList, entry.line)
             return nil
         }
         return names
     }
 
     /// `lint: {orphan-page: off}`: codes whose warnings are not printed.
-    private mutating func readLint(_ entry: MetaEntry) -> Set<String> {
+    private mutating func readLint(_ entry: MetaEntry) -> Set<DiagnosticCode> {
         guard let entries = entry.value.entries else {
-            error("lint: ожидался словарь «код: off»", entry.line, hint: "например lint: {orphan-page: off}")
+            error(.lintExpectedMap, entry.line, hint: .lintExample)
             return []
         }
-        var off: Set<String> = []
+        var off: Set<DiagnosticCode> = []
         for e in entries {
-            guard DiagnosticCodes.silenceable.contains(e.key) else {
-                error("lint: неизвестный код «\(e.key)»", e.line,
-                      hint: "можно отключить: " + DiagnosticCodes.silenceable.sorted().joined(separator: ", "))
+            guard let code = DiagnosticCode(rawValue: e.key), code.isSilenceable else {
+                error(.lintUnknownCode(code: e.key), e.line, hint: .silenceableCodes(codes: DiagnosticCode.silenceable.map(\.rawValue)))
                 continue
             }
             switch e.value {
-            case .bool(false): off.insert(e.key)
+            case .bool(false): off.insert(code)
             case .bool(true): break
-            case let v where v.string == "off": off.insert(e.key)
+            case let v where v.string == "off": off.insert(code)
             case let v where v.string == "warn" || v.string == "on": break
-            default: error("lint.\(e.key): ожидалось off или warn", e.line)
+            default: error(.lintValue(code: e.key), e.line)
             }
         }
         return off
     }
 
-    private mutating func error(_ message: String, _ line: Int, hint: String? = nil) {
-        diagnostics.append(.error(message, file: file, line: line, code: "config", hint: hint))
+    private mutating func error(_ message: DiagnosticMessage, _ line: Int, hint: DiagnosticHint? = nil) {
+        diagnostics.append(.error(message, file: file, line: line, code: .config, hint: hint))
     }
 
     /// The entries of a key whose value must be a map, or nil once the key is reported as not one,
     /// with `example` showing the map it wants.
     package mutating func mapEntries(_ entry: MetaEntry, like example: String) -> [MetaEntry]? {
         guard let entries = entry.value.entries else {
-            error("\(entry.key): ожидался словарь вида \(example)", entry.line)
+            error(.configExpectedMapLike(key: entry.key, example: example), entry.line)
             return nil
         }
         return entries
@@ -118,7 +116,7 @@ package struct ConfigReader {
     private mutating func string(_ entry: MetaEntry) -> String? {
         if case .null = entry.value { return nil }
         guard let s = entry.value.string else {
-            error("\(entry.key): ожидалась строка, а не \(entry.value.typeName)", entry.line)
+            error(.configExpectedString(key: entry.key, got: entry.value.typeName), entry.line)
             return nil
         }
         return s
@@ -126,23 +124,23 @@ package struct ConfigReader {
 
     private mutating func bool(_ entry: MetaEntry) -> Bool? {
         guard case .bool(let b) = entry.value else {
-            error("\(entry.key): ожидалось true или false", entry.line)
+            error(.configExpectedBool(key: entry.key), entry.line)
             return nil
         }
         return b
     }
 
     private mutating func baseURL(_ entry: MetaEntry) -> String {
-        folderURL(entry, else: "base_url: нужен полный адрес вида https://wiki.example.ru/crisis/")
+        folderURL(entry, else: .baseURLNotAbsolute)
     }
 
     private mutating func editURL(_ entry: MetaEntry) -> String {
-        folderURL(entry, else: "edit_url: нужен полный адрес редактора вида https://gitlab.example.ru/team/wiki/-/edit/main/content/")
+        folderURL(entry, else: .editURLNotAbsolute)
     }
 
     /// An absolute http(s) address that pages' paths are appended to, with its closing slash;
     /// empty where the key is empty, and where it is not such an address (reported with `message`).
-    private mutating func folderURL(_ entry: MetaEntry, else message: String) -> String {
+    private mutating func folderURL(_ entry: MetaEntry, else message: DiagnosticMessage) -> String {
         guard let s = string(entry), !s.isEmpty else { return "" }
         guard let url = URL(string: s), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
             error(message, entry.line)
@@ -152,13 +150,13 @@ package struct ConfigReader {
     }
 
     private mutating func readMarkdown(_ entry: MetaEntry, into config: inout SiteConfig) {
-        guard let entries = entry.value.entries else { return error("markdown: ожидался словарь", entry.line) }
+        guard let entries = entry.value.entries else { return error(.configExpectedMap(key: "markdown"), entry.line) }
         for e in entries {
             switch e.key {
             case "unsafe_html": config.unsafeHTML = bool(e) ?? false
             case "smart_punctuation": config.smartPunctuation = bool(e) ?? true
             case "extensions": config.markdownExtensions = readExtensions(e)
-            default: error("markdown: неизвестный ключ «\(e.key)»", e.line, hint: "допустимы unsafe_html, smart_punctuation и extensions")
+            default: error(.configUnknownKey(place: "markdown", key: e.key), e.line, hint: .markdownKeys)
             }
         }
     }
@@ -166,17 +164,17 @@ package struct ConfigReader {
     /// `extensions: {tables: true, footnotes: false}` switches single ones (the rest stay on);
     /// `extensions: [tables, strikethrough]` names exactly those in use; `[]` is plain CommonMark.
     private mutating func readExtensions(_ entry: MetaEntry) -> MarkdownExtensions {
-        let known = MarkdownExtensions.names.map(\.name).joined(separator: ", ")
+        let known = MarkdownExtensions.names.map(\.name)
         func named(_ name: String, line: Int) -> MarkdownExtensions? {
             if let value = MarkdownExtensions.named(name) { return value }
-            error("markdown.extensions: неизвестное расширение «\(name)»", line, hint: "известны: \(known)")
+            error(.unknownExtension(name: name), line, hint: .knownExtensions(names: known))
             return nil
         }
         if let list = entry.value.list {
             var set: MarkdownExtensions = []
             for item in list {
                 guard let name = item.string else {
-                    error("markdown.extensions: ожидалось имя расширения", entry.line, hint: "известны: \(known)")
+                    error(.extensionNameExpected, entry.line, hint: .knownExtensions(names: known))
                     continue
                 }
                 if let value = named(name, line: entry.line) { set.insert(value) }
@@ -184,7 +182,7 @@ package struct ConfigReader {
             return set
         }
         guard let entries = entry.value.entries else {
-            error("markdown.extensions: ожидался список имён или словарь имя: true/false", entry.line, hint: "известны: \(known)")
+            error(.extensionsShape, entry.line, hint: .knownExtensions(names: known))
             return .all
         }
         var set = MarkdownExtensions.all
@@ -198,7 +196,7 @@ package struct ConfigReader {
 
     private mutating func readTypes(_ entry: MetaEntry) -> [ContentType] {
         guard let entries = entry.value.entries else {
-            error("types: ожидался словарь типов контента", entry.line)
+            error(.typesExpectedMap, entry.line)
             return []
         }
         var types: [ContentType] = []
@@ -208,7 +206,7 @@ package struct ConfigReader {
 
     private mutating func readType(_ entry: MetaEntry) -> ContentType? {
         guard let entries = entry.value.entries else {
-            error("types.\(entry.key): ожидался словарь", entry.line)
+            error(.configExpectedMap(key: "types.\(entry.key)"), entry.line)
             return nil
         }
         var type = ContentType(id: entry.key, folder: nil, title: entry.key, singular: entry.key,
@@ -224,12 +222,11 @@ package struct ConfigReader {
             case "facts":
                 type.facts = (e.value.list ?? []).compactMap(\.string)
             case "fields":
-                guard let fields = e.value.entries else { error("fields: ожидался словарь полей", e.line); continue }
+                guard let fields = e.value.entries else { error(.fieldsExpectedMap, e.line); continue }
                 type.fields = []
                 for f in fields { if let field = readField(f, type: entry.key) { type.fields.append(field) } }
             default:
-                error("types.\(entry.key): неизвестный ключ «\(e.key)»", e.line,
-                      hint: "допустимы folder, title, singular, layout, fields, filters, facts")
+                error(.configUnknownKey(place: "types.\(entry.key)", key: e.key), e.line, hint: .typeKeys)
             }
         }
         return type
@@ -238,7 +235,7 @@ package struct ConfigReader {
     private mutating func readField(_ entry: MetaEntry, type: String) -> FieldSchema? {
         let place = "types.\(type).fields.\(entry.key)"
         guard let entries = entry.value.entries else {
-            error("\(place): ожидался словарь вида {type: string, required: true}", entry.line)
+            error(.configExpectedMapLike(key: place, example: "{type: string, required: true}"), entry.line)
             return nil
         }
         var field = FieldSchema(name: entry.key, kind: .string)
@@ -247,8 +244,8 @@ package struct ConfigReader {
             case "type":
                 let name = e.value.string ?? ""
                 guard let kind = FieldSchema.Kind(rawValue: name) else {
-                    error("\(place): неизвестный тип «\(name)»", e.line,
-                          hint: "допустимы " + FieldSchema.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                    error(.unknownFieldType(place: place, name: name), e.line,
+                          hint: .allowedList(items: FieldSchema.Kind.allCases.map(\.rawValue)))
                     continue
                 }
                 field.kind = kind
@@ -258,13 +255,13 @@ package struct ConfigReader {
             case "label": field.label = string(e) ?? field.name
             case "min_items":
                 if case .int(let n) = e.value, n >= 0 { field.minItems = n }
-                else { error("\(place).min_items: ожидалось целое число от 0", e.line) }
+                else { error(.minItemsNotCount(place: place), e.line) }
             case "search":
                 let name = e.value.string ?? ""
                 if let role = FieldSchema.SearchRole(rawValue: name) { field.search = role }
                 else {
-                    error("\(place).search: неизвестное значение «\(name)»", e.line,
-                          hint: "допустимы " + FieldSchema.SearchRole.allCases.map(\.rawValue).joined(separator: ", "))
+                    error(.unknownSearchRole(place: place, value: name), e.line,
+                          hint: .allowedList(items: FieldSchema.SearchRole.allCases.map(\.rawValue)))
                 }
             case "labels":
                 for l in e.value.entries ?? [] { field.valueLabels[l.key] = l.value.string ?? l.key }
@@ -272,14 +269,14 @@ package struct ConfigReader {
                 field.valueIconsLine = e.line
                 for i in e.value.entries ?? [] { if let name = i.value.string { field.valueIcons[i.key] = name } }
             case "limits":
-                guard let limits = e.value.entries else { error("\(place).limits: ожидался словарь вида {Telegram: 4096}", e.line); continue }
+                guard let limits = e.value.entries else { error(.configExpectedMapLike(key: "\(place).limits", example: "{Telegram: 4096}"), e.line); continue }
                 for l in limits {
                     guard case .int(let n) = l.value, n > 0 else {
-                        error("\(place).limits.\(l.key): ожидалось целое число знаков больше нуля", l.line)
+                        error(.limitNotPositive(place: place, key: l.key), l.line)
                         continue
                     }
                     if !field.values.isEmpty && !field.values.contains(l.key) {
-                        error("\(place).limits: «\(l.key)» нет среди values", l.line)
+                        error(.notAmongValues(place: "\(place).limits", value: l.key), l.line)
                         continue
                     }
                     field.valueLimits[l.key] = n
@@ -287,14 +284,14 @@ package struct ConfigReader {
             case "items":
                 let name = e.value.string ?? ""
                 if let kind = FieldSchema.Kind(rawValue: name) { field.itemKind = kind }
-                else { error("\(place): неизвестный тип элементов «\(name)»", e.line) }
+                else { error(.unknownItemType(place: place, name: name), e.line) }
             default:
-                error("\(place): неизвестный ключ «\(e.key)»", e.line, hint: "допустимы type, required, values, ref, items, label, labels, icons, limits, min_items, search")
+                error(.configUnknownKey(place: place, key: e.key), e.line, hint: .fieldKeys)
             }
         }
         if field.refType != nil && field.kind == .list { field.itemKind = .ref }
         if field.minItems > 0 && field.kind != .list {
-            error("\(place).min_items: подходит только к полю типа list", entry.line)
+            error(.minItemsOnlyForList(place: place), entry.line)
             field.minItems = 0
         }
         return field
@@ -303,7 +300,7 @@ package struct ConfigReader {
     private mutating func readSearch(_ entry: MetaEntry) -> SearchSettings {
         var settings = SearchSettings()
         guard let entries = entry.value.entries else {
-            error("search: ожидался словарь", entry.line)
+            error(.configExpectedMap(key: "search"), entry.line)
             return settings
         }
         for e in entries {
@@ -311,11 +308,11 @@ package struct ConfigReader {
             case "synonyms":
                 settings.synonyms = (e.value.list ?? []).map { ($0.list ?? []).compactMap(\.string) }
             case "weak_words":
-                guard let list = e.value.list else { error("search.weak_words: ожидался список слов", e.line); continue }
+                guard let list = e.value.list else { error(.weakWordsList, e.line); continue }
                 settings.weakWords = list.compactMap(\.string)
             case "channels":
                 guard let groups = e.value.entries else {
-                    error("search.channels: ожидался словарь «канал: [слова, которыми его называют]»", e.line)
+                    error(.channelsShape, e.line)
                     continue
                 }
                 settings.channelWords = groups.map { ($0.key, ($0.value.list ?? []).compactMap(\.string)) }
@@ -324,10 +321,10 @@ package struct ConfigReader {
                     switch b.value {
                     case .int(let i): settings.typeBoosts[b.key] = Double(i)
                     case .double(let d): settings.typeBoosts[b.key] = d
-                    default: error("search.boosts.\(b.key): ожидалось число", b.line)
+                    default: error(.boostNotNumber(key: b.key), b.line)
                     }
                 }
-            default: error("search: неизвестный ключ «\(e.key)»", e.line, hint: "допустимы synonyms, boosts, weak_words и channels")
+            default: error(.configUnknownKey(place: "search", key: e.key), e.line, hint: .searchKeys)
             }
         }
         return settings

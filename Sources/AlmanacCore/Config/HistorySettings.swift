@@ -33,14 +33,14 @@ extension ConfigReader {
             switch e.key {
             case "readers_since":
                 guard let text = e.value.string, text.count == 10, let date = IsoDate(text) else {
-                    diagnostics.append(.error("history.readers_since: ожидалась дата ГГГГ-ММ-ДД", file: ConfigLoader.fileName,
-                                              line: e.line, code: "config"))
+                    diagnostics.append(.error(.readersSinceDate, file: ConfigLoader.fileName,
+                                              line: e.line, code: .config))
                     continue
                 }
                 history.readersSince = date
             default:
-                diagnostics.append(.error("history: неизвестный ключ «\(e.key)»", file: ConfigLoader.fileName, line: e.line,
-                                          code: "config", hint: "допустим readers_since"))
+                diagnostics.append(.error(.configUnknownKey(place: "history", key: e.key), file: ConfigLoader.fileName, line: e.line,
+                                          code: .config, hint: .historyKeys))
             }
         }
         return history

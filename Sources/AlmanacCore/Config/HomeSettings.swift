@@ -43,8 +43,8 @@ extension ConfigReader {
             switch e.key {
             case "situations":
                 guard let map = e.value.entries, let type = map["type"]?.value.string, let field = map["field"]?.value.string else {
-                    diagnostics.append(.error("home.situations: нужны type и field", file: ConfigLoader.fileName, line: e.line,
-                                              code: "config", hint: "например {type: reply, field: situation}"))
+                    diagnostics.append(.error(.homeSituationsShape, file: ConfigLoader.fileName, line: e.line,
+                                              code: .config, hint: .homeSituationsExample))
                     continue
                 }
                 home.situationType = type
@@ -52,8 +52,8 @@ extension ConfigReader {
             case "checklist":
                 home.checklist = e.value.string
             default:
-                diagnostics.append(.error("home: неизвестный ключ «\(e.key)»", file: ConfigLoader.fileName, line: e.line,
-                                          code: "config", hint: "допустимы situations и checklist"))
+                diagnostics.append(.error(.configUnknownKey(place: "home", key: e.key), file: ConfigLoader.fileName, line: e.line,
+                                          code: .config, hint: .homeKeys))
             }
         }
         return home
@@ -63,14 +63,14 @@ extension ConfigReader {
     package mutating func checkHome(_ config: SiteConfig) {
         guard let typeId = config.home.situationType, let fieldName = config.home.situationField else { return }
         guard let type = config.contentTypes.first(where: { $0.id == typeId }) else {
-            diagnostics.append(.error("home.situations: нет типа контента «\(typeId)»", file: ConfigLoader.fileName,
-                                      line: config.home.line, code: "config",
-                                      hint: "типы: " + config.contentTypes.map(\.id).joined(separator: ", ")))
+            diagnostics.append(.error(.homeSituationsType(type: typeId), file: ConfigLoader.fileName,
+                                      line: config.home.line, code: .config,
+                                      hint: .contentTypes(types: config.contentTypes.map(\.id))))
             return
         }
         guard let field = type.field(fieldName), !field.values.isEmpty else {
-            diagnostics.append(.error("home.situations: у типа «\(typeId)» нет поля «\(fieldName)» со списком values",
-                                      file: ConfigLoader.fileName, line: config.home.line, code: "config"))
+            diagnostics.append(.error(.homeSituationsField(type: typeId, field: fieldName),
+                                      file: ConfigLoader.fileName, line: config.home.line, code: .config))
             return
         }
     }

@@ -23,20 +23,20 @@ public struct PlaybookPart: Sendable, Hashable {
 extension ConfigReader {
     package mutating func readPlaybook(_ entry: MetaEntry) -> [PlaybookPart] {
         guard let items = entry.value.list else {
-            diagnostics.append(.error("playbook: ожидался список частей вида {type: reply, group: situation}",
-                                      file: ConfigLoader.fileName, line: entry.line, code: "config"))
+            diagnostics.append(.error(.playbookShape,
+                                      file: ConfigLoader.fileName, line: entry.line, code: .config))
             return []
         }
         var parts: [PlaybookPart] = []
         for item in items {
             guard let entries = item.entries, let type = entries["type"]?.value.string else {
-                diagnostics.append(.error("playbook: у каждой части нужен type", file: ConfigLoader.fileName, line: entry.line,
-                                          code: "config", hint: "например {type: principle, sort: order}"))
+                diagnostics.append(.error(.playbookPartWithoutType, file: ConfigLoader.fileName, line: entry.line,
+                                          code: .config, hint: .playbookExample))
                 continue
             }
             for e in entries where !["type", "sort", "group"].contains(e.key) {
-                diagnostics.append(.error("playbook: неизвестный ключ «\(e.key)»", file: ConfigLoader.fileName, line: e.line,
-                                          code: "config", hint: "допустимы type, sort, group"))
+                diagnostics.append(.error(.configUnknownKey(place: "playbook", key: e.key), file: ConfigLoader.fileName, line: e.line,
+                                          code: .config, hint: .playbookKeys))
             }
             parts.append(PlaybookPart(type: type, sort: entries["sort"]?.value.string, group: entries["group"]?.value.string))
         }
@@ -47,13 +47,13 @@ extension ConfigReader {
     package mutating func checkPlaybook(_ config: SiteConfig, line: Int) {
         for part in config.playbook {
             guard let type = config.contentTypes.first(where: { $0.id == part.type }) else {
-                diagnostics.append(.error("playbook: нет типа контента «\(part.type)»", file: ConfigLoader.fileName, line: line,
-                                          code: "config", hint: "типы: " + config.contentTypes.map(\.id).joined(separator: ", ")))
+                diagnostics.append(.error(.playbookUnknownType(type: part.type), file: ConfigLoader.fileName, line: line,
+                                          code: .config, hint: .contentTypes(types: config.contentTypes.map(\.id))))
                 continue
             }
             for field in [part.sort, part.group].compactMap({ $0 }) where type.field(field) == nil {
-                diagnostics.append(.error("playbook: у типа «\(part.type)» нет поля «\(field)»", file: ConfigLoader.fileName,
-                                          line: line, code: "config"))
+                diagnostics.append(.error(.playbookFieldMissing(type: part.type, field: field), file: ConfigLoader.fileName,
+                                          line: line, code: .config))
             }
         }
     }

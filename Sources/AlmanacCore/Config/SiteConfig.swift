@@ -33,7 +33,7 @@ public struct SiteConfig: Sendable {
     /// the same folder are ordinary pages. MkDocs writes `index.md`, GitHub and GitBook `README.md`.
     public var indexFiles: [String] = ["_index.md", "index.md", "README.md"]
     /// Diagnostic codes turned off in `lint:` (`orphan-page: off`); only warnings can be turned off.
-    public var silencedCodes: Set<String> = []
+    public var silencedCodes: Set<DiagnosticCode> = []
 
     public init(
         title: String = "Almanac", description: String = "", language: String = "ru", baseURL: String = "",

@@ -17,13 +17,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var column: Int
     public var severity: Severity
     /// A short stable name for the kind of problem (`broken-link`, `front-matter`), for filtering and JSON.
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var hint: String?
 
+    /// With the words already made; checks name a `DiagnosticMessage` instead (see DiagnosticMessage.swift).
     public init(
         file: String, line: Int = 0, column: Int = 0, severity: Severity,
-        code: String, message: String, hint: String? = nil
+        code: DiagnosticCode, message: String, hint: String? = nil
     ) {
         self.file = file
         self.line = line
@@ -32,18 +33,6 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.hint = hint
-    }
-
-    public static func error(
-        _ message: String, file: String, line: Int = 0, column: Int = 0, code: String, hint: String? = nil
-    ) -> Diagnostic {
-        Diagnostic(file: file, line: line, column: column, severity: .error, code: code, message: message, hint: hint)
-    }
-
-    public static func warning(
-        _ message: String, file: String, line: Int = 0, column: Int = 0, code: String, hint: String? = nil
-    ) -> Diagnostic {
-        Diagnostic(file: file, line: line, column: column, severity: .warning, code: code, message: message, hint: hint)
     }
 }
 

@@ -41,17 +41,17 @@ public struct DiagnosticPrinter: Sendable {
         guard lines > Self.screenful else { return full }
         let sorted = diagnostics.sorted()
         var out = sorted.filter { $0.severity == .error }.map(text).joined()
-        var byCode: [String: [Diagnostic]] = [:]
+        var byCode: [DiagnosticCode: [Diagnostic]] = [:]
         for d in sorted where d.severity == .warning { byCode[d.code, default: []].append(d) }
         // The most frequent kinds first: they are what an import has to decide about.
         let codes = byCode.keys.sorted { (byCode[$0]!.count, $1) > (byCode[$1]!.count, $0) }
         var hidden = 0
         for code in codes {
             let all = byCode[code]!
-            out += "— \(code): \(all.count)\n"
+            out += "— \(code.rawValue): \(all.count)\n"
             out += all.prefix(Self.perCode).map(text).joined()
             if all.count > Self.perCode {
-                out += "    … и ещё \(all.count - Self.perCode) [\(code)]\n"
+                out += "    … и ещё \(all.count - Self.perCode) [\(code.rawValue)]\n"
                 hidden += all.count - Self.perCode
             }
         }
@@ -76,7 +76,7 @@ public struct DiagnosticPrinter: Sendable {
         case (.warning, true): label = "\u{1B}[1;33mwarning\u{1B}[0m"
         case (let s, false): label = s.rawValue
         }
-        var out = "\(location(d)): \(label): \(Self.printable(d.message)) [\(d.code)]\n"
+        var out = "\(location(d)): \(label): \(Self.printable(d.message)) [\(d.code.rawValue)]\n"
         if let hint = d.hint { out += "    hint: \(Self.printable(hint))\n" }
         return out
     }

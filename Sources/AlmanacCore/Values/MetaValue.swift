@@ -29,16 +29,16 @@ public indirect enum MetaValue: Sendable, Hashable {
         return nil
     }
 
-    /// The type name a writer sees in an error message.
-    public var typeName: String {
+    /// The kind of value an error message names (the words are in the diagnostics catalogue).
+    public var typeName: DiagnosticValueKind {
         switch self {
-        case .null: return "пустое значение"
-        case .bool: return "логическое значение"
-        case .int: return "целое число"
-        case .double: return "число"
-        case .string: return "строка"
-        case .list: return "список"
-        case .map: return "словарь"
+        case .null: return .empty
+        case .bool: return .bool
+        case .int: return .integer
+        case .double: return .number
+        case .string: return .string
+        case .list: return .list
+        case .map: return .map
         }
     }
 

@@ -22,7 +22,7 @@ package enum YAMLReader {
         guard let node else { return .success([]) }
         guard case .map(let entries) = convert(node, lineOffset: lineOffset) else {
             let line = (node.mark?.line ?? 1) + lineOffset
-            return .failure(Failure(message: "ожидался словарь вида «ключ: значение»", line: line, column: 1))
+            return .failure(Failure(message: DiagnosticMessage.yamlMappingExpected.text, line: line, column: 1))
         }
         return .success(entries)
     }

@@ -31,9 +31,9 @@ package struct FootnotePass {
             cmark_node_unlink(item)
             if let list, cmark_node_first_child(list) == nil { CmarkNodes.remove(list) }
             if entries[definition.key] != nil {
-                problems.append(MarkdownProblem(line: definition.line, code: "footnote-duplicate",
-                                                message: "сноска [^\(definition.label)] определена второй раз; показана первая",
-                                                hint: "дайте второй сноске другую метку"))
+                problems.append(MarkdownProblem(line: definition.line, code: .footnoteDuplicate,
+                                                message: .footnoteDefinedTwice(label: definition.label),
+                                                hint: .relabelFootnote))
                 cmark_node_free(item)
                 continue
             }
@@ -88,9 +88,9 @@ package struct FootnotePass {
                 let label = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
                 let key = FootnoteSource.key(label)
                 guard var entry = entries[key] else {
-                    problems.append(MarkdownProblem(line: CmarkNodes.line(of: text, known: known).line, code: "footnote-missing",
-                                                    message: "у сноски [^\(label)] нет текста: строки «[^\(label)]: …» на странице нет",
-                                                    hint: "добавьте в конец страницы строку [^\(label)]: текст сноски"))
+                    problems.append(MarkdownProblem(line: CmarkNodes.line(of: text, known: known).line, code: .footnoteMissing,
+                                                    message: .footnoteWithoutText(label: label),
+                                                    hint: .addFootnoteText(label: label)))
                     i = j + 1
                     continue
                 }

@@ -68,7 +68,7 @@ import Testing
         #expect(ContentLoader.folderPages(files, indexFiles: ["_index.md"]) == ["b/_index.md"])
         let (config, d) = ConfigLoader.parse("title: T\nindex_files: [_index.md, README.md]\n")
         #expect(d.isEmpty && config?.indexFiles == ["_index.md", "README.md"])
-        #expect(ConfigLoader.parse("index_files: [docs/index.md]\n").1.contains { $0.code == "config" })
+        #expect(ConfigLoader.parse("index_files: [docs/index.md]\n").1.contains { $0.code == .config })
     }
 
     @Test func foreignValuesHaveOneReadingOrNone() {
@@ -86,9 +86,9 @@ import Testing
     }
 
     @Test func moreThanAScreenfulIsSummarisedByCodeErrorsFirstAndJSONKeepsAll() {
-        var diagnostics = (1...30).map { Diagnostic.warning("сирота \($0)", file: "content/p\($0).md", code: "orphan-page") }
-        diagnostics += (1...20).map { Diagnostic.warning("ссылка \($0)", file: "content/q\($0).md", code: "broken-link") }
-        diagnostics.append(.error("плохо", file: "content/z.md", code: "schema"))
+        var diagnostics = (1...30).map { Diagnostic(file: "content/p\($0).md", severity: .warning, code: .orphanPage, message: "сирота \($0)") }
+        diagnostics += (1...20).map { Diagnostic(file: "content/q\($0).md", severity: .warning, code: .brokenLink, message: "ссылка \($0)") }
+        diagnostics.append(Diagnostic(file: "content/z.md", severity: .error, code: .schema, message: "плохо"))
         let text = DiagnosticPrinter().summarized(diagnostics)
         let lines = text.split(separator: "\n")
         #expect(lines.count < DiagnosticPrinter.screenful, "\(text)")

@@ -37,7 +37,7 @@ import Testing
         files["_index.md"] = "# Главная\n\n" + files.keys.sorted().map { "[\($0)](\($0))" }.joined(separator: "\n\n") + "\n"
         let site = Fixtures.makeSite(files, config: Self.config)
         return Build.run(BuildOptions(siteDirectory: site, writeOutput: false)).diagnostics
-            .filter { $0.code == "schema" || $0.code == "placeholder" }
+            .filter { $0.code == .schema || $0.code == .placeholder }
     }
 
     func reply(_ fields: String) -> String { "---\nsituation: сбой сервиса\n\(fields)\n---\n# Ответ\n" }
@@ -141,18 +141,18 @@ import Testing
 
     @Test func placeholderUsedButNotDeclared() {
         let d = problems(reply("reply: Здравствуйте, {имя}!\nplaceholders: {}"))
-        #expect(d.count == 1 && d[0].code == "placeholder" && d[0].line == 3 && d[0].message.contains("{имя}"))
+        #expect(d.count == 1 && d[0].code == .placeholder && d[0].line == 3 && d[0].message.contains("{имя}"))
         #expect(d.first?.severity == .warning)
     }
 
     @Test func placeholderDeclaredButNeverUsed() {
         let d = problems(reply("reply: Здравствуйте!\nplaceholders:\n  имя: как обращаться к клиенту"))
-        #expect(d.count == 1 && d[0].code == "placeholder" && d[0].line == 5 && d[0].message.contains("не используется"))
+        #expect(d.count == 1 && d[0].code == .placeholder && d[0].line == 5 && d[0].message.contains("не используется"))
     }
 
     @Test func optionalPlaceholderIsDeclaredWithoutItsQuestionMark() {
         #expect(problems(reply("reply: Спасибо. {что_дальше?}\nplaceholders:\n  что_дальше: следующий шаг")) == [])
         let d = problems(reply("reply: Спасибо. {что_дальше?}\nplaceholders:\n  что_дальше?: следующий шаг"))
-        #expect(d.contains { $0.code == "placeholder" && $0.message.contains("{что_дальше}") && $0.message.contains("не описан") })
+        #expect(d.contains { $0.code == .placeholder && $0.message.contains("{что_дальше}") && $0.message.contains("не описан") })
     }
 }

@@ -43,7 +43,7 @@ import Testing
         let dir = Fixtures.makeSite(Self.site(["a.md": Self.reply]), config: Self.config)
         let late = check(dir, today: "2026-11-25")
         #expect(late.count == 1)
-        let d = try? #require(late.first { $0.code == "review-overdue" })
+        let d = try? #require(late.first { $0.code == .reviewOverdue })
         #expect(d?.file == "content/replies/a.md")
         #expect(d?.line == 7, "the line of review_by")
         #expect(d?.severity == .warning)
@@ -64,7 +64,7 @@ import Testing
             "b.md": "---\ntitle: Б\nowner: Юрист\nstatus: черновик\n---\nТекст.\n",
         ]), config: Self.config)
         let d = check(dir, today: "2026-11-25")
-        #expect(d.map(\.code) == ["no-owner"])
+        #expect(d.map(\.code) == [.noOwner])
         #expect(d.first?.file == "content/replies/a.md" && d.first?.line == 3)
     }
 
@@ -72,10 +72,10 @@ import Testing
         let dir = Fixtures.makeSite(["_index.md": "# Главная\n\n[П](policy.md)\n",
                                      "policy.md": "---\ntitle: Политика\nstatus: согласовано\nreview_by: 2026-01-31\n---\nТекст.\n"],
                                     config: Self.config)
-        #expect(Set(check(dir, today: "2026-11-25").map(\.code)) == ["no-owner", "review-overdue"])
+        #expect(Set(check(dir, today: "2026-11-25").map(\.code)) == [.noOwner, .reviewOverdue])
         let wrong = Fixtures.makeSite(["_index.md": "# Главная\n\n[П](policy.md)\n",
                                        "policy.md": "---\ntitle: Политика\nstatus: согласованно\n---\nТекст.\n"], config: Self.config)
-        #expect(check(wrong, today: "2026-11-25").contains { $0.code == "schema" && $0.line == 3 && $0.hint == "может быть, «согласовано»?" },
+        #expect(check(wrong, today: "2026-11-25").contains { $0.code == .schema && $0.line == 3 && $0.hint == "может быть, «согласовано»?" },
                 "the status of any page is one of the workflow's four")
     }
 
@@ -93,7 +93,7 @@ import Testing
         #expect(TestGit.run(dir, ["commit", "-q", "-am", "Смягчить формулировку"], date: "2026-06-10T10:00:00Z") == 0)
         let d = check(dir, today: "2026-06-11")
         #expect(d.count == 1)
-        #expect(d.first?.code == "edited-after-approval")
+        #expect(d.first?.code == .editedAfterApproval)
         #expect(d.first?.file == "content/replies/a.md" && d.first?.line == 6, "the line of approved_on")
         #expect(d.first?.message.contains("2026-06-10 «Смягчить формулировку»") == true)
 

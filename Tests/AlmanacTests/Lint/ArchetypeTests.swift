@@ -37,7 +37,7 @@ import Testing
         try "мой текст".write(to: site.appendingPathComponent(path), atomically: true, encoding: .utf8)
         let second = Archetype.createPage(type: "article", title: "Памятка", siteDirectory: site)
         guard case .failure(let failure) = second else { Issue.record("overwrote \(path)"); return }
-        #expect(failure.diagnostic.code == "exists")
+        #expect(failure.diagnostic.code == .exists)
         #expect(!failure.isUsage)
         #expect(Fixtures.read(site, path) == "мой текст")
     }

@@ -90,7 +90,7 @@ import Testing
     @Test func aReferenceToAMissingDefinitionStaysTextAndIsReported() {
         let page = site.render("Текст[^нет].\n", firstLine: 4)
         #expect(page.html == "<p>Текст[^нет].</p>\n")
-        #expect(page.problems.map(\.code) == ["footnote-missing"])
+        #expect(page.problems.map(\.code) == [.footnoteMissing])
         #expect(page.problems.first?.line == 4)
     }
 
@@ -98,7 +98,7 @@ import Testing
         let page = github.render("А[^1].\n\n[^1]: первая\n[^1]: вторая\n")
         #expect(page.html.contains("<p>первая <a href=\"#fnref-1\""))
         #expect(!page.html.contains("вторая"))
-        #expect(page.problems.map(\.code) == ["footnote-duplicate"])
+        #expect(page.problems.map(\.code) == [.footnoteDuplicate])
         #expect(page.problems.first?.line == 4)
     }
 

@@ -21,21 +21,21 @@ import Testing
         """
         let site = HostileSite(text: ["page.md": page])
         let result = site.build()
-        let broken = result.diagnostics.filter { $0.code == "broken-link" }
+        let broken = result.diagnostics.filter { $0.code == .brokenLink }
             .map { "\($0.file):\($0.line):\($0.column)" }.sorted()
         // The footnote's link is at column 19 of the file as written (`[^src]: ` counted); a
         // cell's column is unknown (0): cells are parsed apart from the page.
         #expect(broken == ["content/page.md:10:19", "content/page.md:8:0"], "\(broken)")
-        #expect(result.diagnostics.filter { $0.code == "broken-link" }.allSatisfy { $0.message.contains("missing-") })
+        #expect(result.diagnostics.filter { $0.code == .brokenLink }.allSatisfy { $0.message.contains("missing-") })
     }
 
     @Test func footnoteProblemsAreWarningsWithTheirLine() throws {
         let site = HostileSite(text: ["page.md": "---\ntitle: Страница\n---\nТекст[^1] и[^2].\n\n[^1]: одна\n[^1]: снова\n"])
         let result = site.build()
         #expect(result.succeeded)
-        let found = result.diagnostics.filter { $0.code.hasPrefix("footnote-") }.map { "\($0.code)@\($0.line)" }.sorted()
+        let found = result.diagnostics.filter { $0.code.rawValue.hasPrefix("footnote-") }.map { "\($0.code)@\($0.line)" }.sorted()
         #expect(found == ["footnote-duplicate@7", "footnote-missing@4"])
-        #expect(result.diagnostics.filter { $0.code.hasPrefix("footnote-") }.allSatisfy { $0.severity == .warning })
+        #expect(result.diagnostics.filter { $0.code.rawValue.hasPrefix("footnote-") }.allSatisfy { $0.severity == .warning })
     }
 
     @Test func tableCellsAndFootnotesAreInTheSearchTextWithoutPipes() throws {

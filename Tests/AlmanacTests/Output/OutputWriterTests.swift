@@ -50,6 +50,6 @@ import Testing
     @Test func twoFilesOnOnePathAreRefused() {
         let out = Fixtures.temporaryDirectory().appendingPathComponent("public")
         let d = OutputWriter(output: out).write([OutputFile(path: "a.html", text: "1")], deferred: [DeferredFile(path: "a.html") { "2" }])
-        #expect(d.first?.code == "output")
+        #expect(d.first?.code == .output)
     }
 }

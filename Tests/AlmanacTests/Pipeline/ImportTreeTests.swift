@@ -12,7 +12,7 @@ import Testing
     }
 
     static func codes(_ result: BuildResult) -> [String: Int] {
-        result.diagnostics.reduce(into: [:]) { $0[$1.code, default: 0] += 1 }
+        result.diagnostics.reduce(into: [:]) { $0[$1.code.rawValue, default: 0] += 1 }
     }
 
     @Test func mkdocsTreeBuildsWithIndexFilesAsFolderPagesAndURLStyleLinks() throws {
@@ -36,9 +36,9 @@ import Testing
         #expect(configuration.contains("href=\"../writing/\""), "writing.html")
         #expect(Fixtures.read(out, "about/license/index.html").contains("href=\"../../user-guide/\""))
         #expect(Self.codes(result) == ["link-style": 1, "missing-image": 1], "\(result.diagnostics)")
-        let ambiguous = try #require(result.diagnostics.first { $0.code == "link-style" })
+        let ambiguous = try #require(result.diagnostics.first { $0.code == .linkStyle })
         #expect(ambiguous.message.contains("user-guide/setup") && ambiguous.message.contains("user-guide/writing/setup"))
-        let hidden = try #require(result.diagnostics.first { $0.code == "missing-image" })
+        let hidden = try #require(result.diagnostics.first { $0.code == .missingImage })
         #expect(hidden.message.contains("скрытой папке"), "not «нет изображения»: the file exists, in a hidden folder")
     }
 
@@ -55,7 +55,7 @@ import Testing
         #expect(site.page("news/first")?.title == "Первая новость")
         #expect(Self.codes(result) == ["front-matter": 4, "schema": 1, "alias": 1, "duplicate-url": 1], "\(result.diagnostics)")
         // The first file keeps the address; the later one is named and left out.
-        let clash = try #require(result.diagnostics.first { $0.code == "duplicate-url" })
+        let clash = try #require(result.diagnostics.first { $0.code == .duplicateURL })
         #expect(clash.file == "content/docs/zz-old-install.md" && clash.message.contains("content/docs/install.md"))
         #expect(Fixtures.read(out, "docs/install/index.html").contains("Скачайте архив"))
         // Links written as URLs from a file whose folder they climb out of.
@@ -65,8 +65,8 @@ import Testing
     @Test func theSameHugoTreeWithoutImportModeStopsOnEveryProblemAtOnce() {
         let result = Build.run(BuildOptions(siteDirectory: Fixtures.site("import-hugo"), writeOutput: false))
         #expect(!result.succeeded)
-        #expect(result.diagnostics.filter { $0.code == "schema" }.count == 5)
-        #expect(result.diagnostics.contains { $0.code == "duplicate-url" && $0.severity == .error })
+        #expect(result.diagnostics.filter { $0.code == .schema }.count == 5)
+        #expect(result.diagnostics.contains { $0.code == .duplicateURL && $0.severity == .error })
     }
 
     @Test func gitbookTreeHasReadmesAsFolderPagesAndKeepsThePageOverADemoFile() throws {
@@ -76,7 +76,7 @@ import Testing
         #expect(files.contains("index.html") && files.contains("chapter-1/index.html") && files.contains("SUMMARY/index.html"))
         #expect(Fixtures.read(out, "chapter-2/index.html").contains("Глава 2"), "the page, not the demo file")
         #expect(Self.codes(result) == ["duplicate-url": 1, "missing-image": 1], "\(result.diagnostics)")
-        #expect(result.diagnostics.first { $0.code == "duplicate-url" }?.file == "content/chapter-2/index.html")
+        #expect(result.diagnostics.first { $0.code == .duplicateURL }?.file == "content/chapter-2/index.html")
     }
 
     @Test func obsidianVaultGetsAGeneratedHomePageListingItsNotesAndNoOrphans() throws {
@@ -89,7 +89,7 @@ import Testing
         }
         #expect(home.contains("<p>Заметки</p>"), "a site without a description has no dangling dash in the footer")
         #expect(Self.codes(result) == ["front-matter": 1], "\(result.diagnostics)")
-        #expect(SiteLint.check(try #require(result.site)).filter { $0.code == "orphan-page" }.isEmpty)
+        #expect(SiteLint.check(try #require(result.site)).filter { $0.code == .orphanPage }.isEmpty)
         // Wikilinks are not links: they stay as the writer typed them.
         #expect(Fixtures.read(out, "Входящие/index.html").contains("[[Проект Альфа]]"))
         // A link without .md, in angle brackets with spaces, finds the note.

@@ -120,7 +120,7 @@ enum LinkScan {
         try "<p>\n{{#page.title}}\n{{/page.tiltle}}\n".write(
             to: templates.appendingPathComponent("layouts/article.mustache"), atomically: true, encoding: .utf8)
         let result = Build.run(BuildOptions(siteDirectory: site, output: site.appendingPathComponent("public")))
-        let error = result.diagnostics.first { $0.code == "template" }
+        let error = result.diagnostics.first { $0.code == .template }
         #expect(error?.file == "templates/layouts/article.mustache")
         #expect(error?.line == 3)
         #expect(!result.succeeded)

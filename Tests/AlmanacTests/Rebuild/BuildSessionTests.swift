@@ -93,7 +93,7 @@ import Testing
         _ = session.build()
         try write(site, "content/guide/second.md", "---\ntitle: Второй шаг\n---\nВернуться к [первому](first.md).\n\n## Как делать\n\nДелать.\n")
         let update = expectSameAsFullBuild(&session, site: site, changed: ["content/guide/second.md"])
-        #expect(update.diagnostics.contains { $0.code == "broken-anchor" && $0.file == "content/guide/first.md" })
+        #expect(update.diagnostics.contains { $0.code == .brokenAnchor && $0.file == "content/guide/first.md" })
     }
 
     @Test func titleChangeRebuildsFromTheGraph() throws {
@@ -183,7 +183,7 @@ import Testing
         try write(site, "content/guide/second.md", "---\ntitle: [Второй шаг\n---\nТекст.\n")
         let broken = session.update(changed: ["content/guide/second.md"])
         #expect(!broken.succeeded)
-        #expect(broken.diagnostics.contains { $0.file == "content/guide/second.md" && $0.code == "front-matter" && (2...3).contains($0.line) },
+        #expect(broken.diagnostics.contains { $0.file == "content/guide/second.md" && $0.code == .frontMatter && (2...3).contains($0.line) },
                 "\(broken.diagnostics)")
         if case .data(let a)? = session.files["guide/second/index.html"]?.contents, case .data(let b)? = good?.contents {
             #expect(a == b, "the last good page stays")
@@ -202,7 +202,7 @@ import Testing
         _ = session.build()
         try write(site, "content/guide/second.md", "---\ntitle: Второй шаг\n---\nВернуться к [первому](frist.md).\n\n## Что делать\n\nДелать.\n")
         let broken = expectSameAsFullBuild(&session, site: site, changed: ["content/guide/second.md"])
-        #expect(broken.diagnostics.contains { $0.code == "broken-link" && $0.line == 4 && $0.hint == "может быть, guide/first.md?" })
+        #expect(broken.diagnostics.contains { $0.code == .brokenLink && $0.line == 4 && $0.hint == "может быть, guide/first.md?" })
         try write(site, "content/guide/second.md", Self.pages["guide/second.md"]!)
         #expect(expectSameAsFullBuild(&session, site: site, changed: ["content/guide/second.md"]).succeeded)
     }

@@ -105,7 +105,7 @@ import Testing
 
     @Test func authorsAreaHasItsOwnNavigationAndAFooterLink() throws {
         let (result, out) = build(Fixtures.makeSite(Self.files, config: Self.config))
-        #expect(!result.diagnostics.contains { $0.code == "orphan-page" })
+        #expect(!result.diagnostics.contains { $0.code == .orphanPage })
         for page in ["index.html", "replies/index.html", "first-hour/index.html"] {
             let html = Fixtures.read(out, page)
             let sidebar = try #require(html.components(separatedBy: "class=\"sidebar\"").dropFirst().first?.components(separatedBy: "</nav>").first)

@@ -41,6 +41,6 @@ import Testing
         _ = Build.run(BuildOptions(siteDirectory: site, output: out))
         try "## Совсем другое\n\nТекст.\n".write(to: site.appendingPathComponent("content/a.md"), atomically: true, encoding: .utf8)
         let result = Build.run(BuildOptions(siteDirectory: site, output: out))
-        #expect(result.diagnostics.contains { $0.code == "anchor-removed" && $0.message.contains("#primery") })
+        #expect(result.diagnostics.contains { $0.code == .anchorRemoved && $0.message.contains("#primery") })
     }
 }
