@@ -117,8 +117,15 @@ package struct StagingFolder {
                 try data.withUnsafeBytes { try place($0, path: job.path, target: target, existed: existed) }
             }
         case .deferred(let file):
+            if file.reusable, let live {
+                let published = live.path + "/" + job.path
+                if existed, FileBytes.sameFile(published, target) { return }
+                if existed { unlink(target) }
+                if link(published, target) == 0 { return }
+            }
             var text = file.text()
-            try text.withUTF8 { try place(UnsafeRawBufferPointer($0), path: job.path, target: target, existed: existed) }
+            try text.withUTF8 { try place(UnsafeRawBufferPointer($0), path: job.path, target: target,
+                                          existed: existed && FileManager.default.fileExists(atPath: target)) }
         }
     }
 

@@ -97,7 +97,7 @@ public enum Build {
         let previous = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
         let inputs = cache.map { _ in InputFingerprint.take(options) }
         if cache != nil { stage("cache") }
-        if let previous, let inputs, previous.inputs == inputs, outputHolds(previous.outputPaths, options.outputDirectory) {
+        if let previous, let inputs, previous.inputs == inputs.all, outputHolds(previous.outputPaths, options.outputDirectory) {
             stage("reuse")
             return BuildResult(diagnostics: previous.diagnostics, pageCount: previous.pageCount,
                                fileCount: previous.outputPaths.count, seconds: Date().timeIntervalSince(started),
@@ -129,12 +129,24 @@ public enum Build {
                                stage: { stage($0, count: $1) })
         diagnostics += produced.diagnostics
         let site = produced.site
+        var pages = produced.pages
+        // Content pages whose inputs are those of the published file are linked, not rendered.
+        var fingerprints: [String: ContentHash] = [:]
+        if let inputs, produced.files != nil {
+            let all = PageFingerprint.all(site, context: ContentHash(combining: [BuildIdentity.current, inputs.theme]))
+            for (i, page) in pages.enumerated() {
+                fingerprints[page.path] = all[i]
+                pages[i].reusable = previous?.pages[page.path] == all[i]
+            }
+        }
         func keep(outputPaths: [String]?) {
             guard let cache else { return }
             let reported = finish(site).diagnostics
-            cache.write(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs,
+            // After a failed build the published site is still the last one: so are its fingerprints.
+            cache.write(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs?.all,
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
-                                    load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo),
+                                    load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo,
+                                    pages: outputPaths == nil ? previous?.pages ?? [:] : fingerprints),
                         previous: previous)
         }
         guard let files = produced.files else {
@@ -148,10 +160,10 @@ public enum Build {
             keep(outputPaths: nil)
             return finish(site, files: fileCount)
         }
-        let written = OutputWriter(output: options.outputDirectory).write(files, deferred: produced.pages)
+        let written = OutputWriter(output: options.outputDirectory).write(files, deferred: pages)
         diagnostics += written
         stage("write")
-        keep(outputPaths: written.hasErrors ? nil : files.map(\.path) + produced.pages.map(\.path))
+        keep(outputPaths: written.hasErrors ? nil : files.map(\.path) + pages.map(\.path))
         stage("keep")
         return finish(site, files: fileCount)
     }

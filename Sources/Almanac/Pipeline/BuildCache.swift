@@ -85,9 +85,11 @@ struct CachedBuild: CacheCodable {
     var outputPaths: [String]
     var load: StageMemo<PageLoad>
     var markdown: StageMemo<RenderedPage>
+    /// Output path → `PageFingerprint` of the content page published there.
+    var pages: [String: ContentHash]
 
     init(identity: ContentHash, inputs: ContentHash?, diagnostics: [Diagnostic], pageCount: Int, outputPaths: [String],
-         load: StageMemo<PageLoad>, markdown: StageMemo<RenderedPage>) {
+         load: StageMemo<PageLoad>, markdown: StageMemo<RenderedPage>, pages: [String: ContentHash]) {
         self.identity = identity
         self.inputs = inputs
         self.diagnostics = diagnostics
@@ -95,6 +97,7 @@ struct CachedBuild: CacheCodable {
         self.outputPaths = outputPaths
         self.load = load
         self.markdown = markdown
+        self.pages = pages
     }
 
     init(from reader: inout CacheReader) throws {
@@ -105,6 +108,11 @@ struct CachedBuild: CacheCodable {
         outputPaths = try reader.readStrings()
         load = try reader.read()
         markdown = try reader.read()
+        let count = try reader.readInt()
+        guard count >= 0 else { throw CacheReader.Damaged() }
+        var pages: [String: ContentHash] = [:]
+        for _ in 0..<count { pages[try reader.readString()] = try reader.read() }
+        self.pages = pages
     }
 
     func write(to writer: inout CacheWriter) {
@@ -115,5 +123,10 @@ struct CachedBuild: CacheCodable {
         writer.write(outputPaths)
         writer.write(load)
         writer.write(markdown)
+        writer.write(pages.count)
+        for path in pages.keys.sorted() {
+            writer.write(path)
+            writer.write(pages[path]!)
+        }
     }
 }

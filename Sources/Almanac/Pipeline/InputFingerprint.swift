@@ -4,8 +4,21 @@ import Foundation
 /// and content/ (path and bytes), the commit git stands on, the day deadlines are checked
 /// against, and the anchors of the published site. When it equals the last successful build's,
 /// that build's output is this build's output.
-enum InputFingerprint {
-    static func take(_ options: BuildOptions) -> ContentHash {
+struct InputFingerprint {
+    /// Options, almanac.yml, the day, the published anchors.
+    var settings: ContentHash
+    var templates: ContentHash
+    var content: ContentHash
+    /// The commit the checkout stands on: it changes page histories, which each page carries.
+    var git: String
+
+    /// Of everything: equal to the last successful build's, the output stands as it is.
+    var all: ContentHash { ContentHash(combining: [settings, templates, content, ContentHash(of: git)]) }
+
+    /// What every page's HTML depends on besides the pages themselves.
+    var theme: ContentHash { ContentHash(combining: [settings, templates]) }
+
+    static func take(_ options: BuildOptions) -> InputFingerprint {
         var hasher = ContentHasher()
         hasher.add(options.offline)
         hasher.add(options.baseURL ?? "\u{0}")
@@ -13,21 +26,26 @@ enum InputFingerprint {
         hasher.add(options.strict)
         hasher.add(options.includeDrafts)
         hasher.add((options.today ?? .today()).text)
-        hasher.add(GitHistory.head(siteDirectory: options.siteDirectory) ?? "")
         let site = options.siteDirectory
         hasher.add(fileHash(site.appendingPathComponent("almanac.yml")))
         if let anchorsFrom = options.anchorsFrom {
             hasher.add(fileHash(anchorsFrom.appendingPathComponent(".almanac/anchors.json")))
         }
-        for folder in ["templates", "content"] {
-            let (files, _) = ContentDiscovery.discover(root: site.appendingPathComponent(folder))
-            let hashes = files.concurrentMap { file in fileHash(file.url) }
-            hasher.add(folder)
-            hasher.add(files.count)
-            for (file, hash) in zip(files, hashes) {
-                hasher.add(file.contentPath)
-                hasher.add(hash)
-            }
+        return InputFingerprint(settings: hasher.finish(), templates: folder(site.appendingPathComponent("templates")),
+                                content: folder(site.appendingPathComponent("content")),
+                                git: GitHistory.head(siteDirectory: options.siteDirectory) ?? "")
+    }
+
+    /// Every file below `root` that a build would read, by path and bytes.
+    private static func folder(_ root: URL) -> ContentHash {
+        let (files, _) = ContentDiscovery.discover(root: root)
+        let sorted = files.sorted { $0.contentPath < $1.contentPath }
+        let hashes = sorted.concurrentMap { file in fileHash(file.url) }
+        var hasher = ContentHasher()
+        hasher.add(sorted.count)
+        for (file, hash) in zip(sorted, hashes) {
+            hasher.add(file.contentPath)
+            hasher.add(hash)
         }
         return hasher.finish()
     }

@@ -3,7 +3,9 @@ import Foundation
 /// Reads what `CacheWriter` wrote. A cache file that ends early or holds nonsense throws
 /// `CacheReader.Damaged`, and the build starts from nothing instead of trusting it.
 public struct CacheReader {
-    public struct Damaged: Error, Sendable {}
+    public struct Damaged: Error, Sendable {
+        public init() {}
+    }
 
     private let bytes: [UInt8]
     private var offset: Int

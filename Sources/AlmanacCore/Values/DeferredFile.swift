@@ -7,6 +7,9 @@ public struct DeferredFile: Sendable {
     /// Forward-slash path relative to the output root, as in `OutputFile`.
     public var path: String
     public var text: @Sendable () -> String
+    /// The build cache knows this file's inputs are those of the file already published at
+    /// `path`: the writer links that file instead of making the text (and makes it when it is gone).
+    public var reusable = false
 
     public init(path: String, text: @escaping @Sendable () -> String) {
         self.path = path

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What a content page's HTML depends on, for the build cache: the page itself (its source,
+/// rendered Markdown, backlinks, references, history) and what it shows of every other page —
+/// the faces: titles, descriptions, addresses, front matter, sections and tags, from which the
+/// sidebars, listings and neighbours are made — under the theme and settings. A page whose
+/// fingerprint is the one recorded for the published file is not rendered again. A body edit
+/// leaves the faces alone, so only the edited page and those whose backlinks changed are
+/// rendered; a new title changes a face, and every page is.
+enum PageFingerprint {
+    static func all(_ site: Site, context: ContentHash) -> [ContentHash] {
+        let face = faces(site, context: context)
+        return site.pages.concurrentMap { page in
+            var writer = CacheWriter(capacity: 4096)
+            writer.write(page.source)
+            writer.write(page.rendered)
+            writer.write(page.backlinks)
+            writer.write(page.referencedBy.flatMap { [$0.field, $0.pageId] })
+            writer.write(page.anchorAliases)
+            writer.write(page.updated)
+            writer.write(page.history.flatMap { [$0.date, $0.subject] + $0.files.map(\.path) })
+            var hasher = ContentHasher()
+            hasher.add(face)
+            hasher.add(writer.bytes)
+            return hasher.finish()
+        }
+    }
+
+    private static func faces(_ site: Site, context: ContentHash) -> ContentHash {
+        var writer = CacheWriter(capacity: site.pages.count * 256)
+        writer.write(site.offline)
+        writer.write(site.history.isAvailable)
+        writer.write(site.today.text)
+        for page in site.pages {
+            writer.write(page.id)
+            writer.write(page.title)
+            writer.write(page.description)
+            writer.write(page.address.directory)
+            writer.write(page.type)
+            writer.write(page.tags)
+            writer.write(page.weight)
+            writer.write(page.date)
+            writer.write(page.updated)
+            writer.write(page.source.isSectionIndex)
+            writer.write(page.source.parentSection)
+            writer.write(page.source.frontMatter)
+        }
+        for id in site.sections.keys.sorted() {
+            let section = site.sections[id]!
+            writer.write(id)
+            writer.write(section.title)
+            writer.write(section.indexPage)
+            writer.write(section.pages)
+            writer.write(section.subsections)
+            writer.write(section.weight)
+        }
+        for tag in site.tags {
+            writer.write(tag.name)
+            writer.write(tag.pages)
+        }
+        for redirect in site.redirects {
+            writer.write(redirect.from.directory)
+            writer.write(redirect.to)
+        }
+        writer.write(site.assets.map(\.contentPath))
+        var hasher = ContentHasher()
+        hasher.add(context)
+        hasher.add(writer.bytes)
+        return hasher.finish()
+    }
+}
