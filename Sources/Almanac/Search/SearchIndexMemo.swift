@@ -283,25 +283,24 @@ public struct SearchIndexMemo: Sendable, CacheCodable {
             guard count <= UInt64(bytes.count) else { return nil }  // each term takes two bytes at least
             var out = DocumentTerms()
             out.terms.reserveCapacity(Int(count))
-            out.tf.reserveCapacity(Int(count) * SearchField.count)
+            // Most counts are zero: set the others in place rather than appending every one.
+            out.tf = [UInt16](repeating: 0, count: Int(count) * SearchField.count)
             var previous: Int64 = -1
-            for _ in 0..<count {
+            for e in 0..<Int(count) {
                 let gap = try r.readUInt64()
                 guard gap < UInt64(termCount) else { return nil }
                 let id = previous + 1 + Int64(gap)
                 guard id < Int64(termCount) else { return nil }
                 previous = id
                 out.terms.append(Int32(id))
-                let mask = try r.readUInt64()
+                var mask = try r.readUInt64()
                 guard mask > 0, mask < 1 << UInt64(SearchField.count) else { return nil }
-                for f in 0..<SearchField.count {
-                    if mask & (1 << UInt64(f)) == 0 {
-                        out.tf.append(0)
-                    } else {
-                        let n = try r.readUInt64()
-                        guard n > 0, n <= UInt64(UInt16.max) else { return nil }
-                        out.tf.append(UInt16(n))
-                    }
+                while mask != 0 {
+                    let f = mask.trailingZeroBitCount
+                    mask &= mask - 1
+                    let n = try r.readUInt64()
+                    guard n > 0, n <= UInt64(UInt16.max) else { return nil }
+                    out.tf[e * SearchField.count + f] = UInt16(n)
                 }
             }
             for f in 0..<SearchField.count {
