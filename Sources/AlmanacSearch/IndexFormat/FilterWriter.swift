@@ -13,23 +13,52 @@ package struct FilterWriter {
     package static let facets = ["type", "section", "tag", "status", "channel"]
 
     /// Values of one facet, most frequent first.
+    ///
+    /// A value is a function of the field as written (lower-cased for tags and channels), so each
+    /// distinct spelling is lower-cased and looked up once: interning its bytes costs a fraction of
+    /// Unicode-aware lower-casing and hashing per tag of every page (an eighth of indexing time on
+    /// 10,000 pages after a one-page edit, when the rest comes from the build cache).
     package static func values(of facet: String, _ documents: [SearchDocument], typeNames: [String: String]) -> [Value] {
-        var byValue: [String: Value] = [:]
-        for (i, doc) in documents.enumerated() {
-            let pairs: [(String, String)]
-            switch facet {
-            case "type": pairs = [(doc.type, typeNames[doc.type] ?? doc.type)]
-            case "section": pairs = [(doc.section, doc.sectionTitle.isEmpty ? doc.section : doc.sectionTitle)]
-            case "tag": pairs = doc.tags.map { ($0.lowercased(), $0) }
-            case "channel": pairs = doc.channels.map { ($0.lowercased(), $0) }
-            default: pairs = [(doc.status ?? "", doc.status ?? "")]
+        var out: [Value] = []
+        var byValue: [String: Int] = [:]
+        var spellings = WordTable(capacity: 256)
+        // Spelling id → its value's position in `out`.
+        var valueOf: [Int] = []
+        func add(_ written: String, _ d: Int, _ make: () -> (value: String, label: String)) {
+            guard !written.isEmpty else { return }  // no value (and only a non-empty spelling lower-cases to one)
+            var written = written
+            let id = Int(written.withUTF8 { spellings.intern($0) })
+            if id == valueOf.count {
+                let (value, label) = make()
+                if let v = byValue[value] {
+                    valueOf.append(v)
+                } else {
+                    byValue[value] = out.count
+                    valueOf.append(out.count)
+                    out.append(Value(value: value, label: label, docs: []))
+                }
             }
-            for (value, label) in pairs where !value.isEmpty {
-                if byValue[value]?.docs.last == Int32(i) { continue }
-                byValue[value, default: Value(value: value, label: label, docs: [])].docs.append(Int32(i))
+            let v = valueOf[id]
+            if out[v].docs.last == Int32(d) { return }
+            out[v].docs.append(Int32(d))
+        }
+        for d in documents.indices {
+            switch facet {
+            case "type":
+                let type = documents[d].type
+                add(type, d) { (type, typeNames[type] ?? type) }
+            case "section":
+                // The label is the first page's section title: a spelling is made a value once, at its first page.
+                let section = documents[d].section, title = documents[d].sectionTitle
+                add(section, d) { (section, title.isEmpty ? section : title) }
+            case "tag": for tag in documents[d].tags { add(tag, d) { (tag.lowercased(), tag) } }
+            case "channel": for channel in documents[d].channels { add(channel, d) { (channel.lowercased(), channel) } }
+            default:
+                let status = documents[d].status ?? ""
+                add(status, d) { (status, status) }
             }
         }
-        return byValue.values.sorted { a, b in
+        return out.sorted { a, b in
             a.docs.count != b.docs.count ? a.docs.count > b.docs.count : Vocabulary.utf16Less(a.value, b.value)
         }
     }

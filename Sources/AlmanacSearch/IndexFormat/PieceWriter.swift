@@ -10,35 +10,55 @@ package struct PieceWriter: Sendable {
     package var compress: Bool
     package var offline: Bool
 
+    /// One piece as the indexer hands it over: encoded, or already compressed (from a memo).
+    package struct Piece: Sendable {
+        package var path: String
+        package var bytes: [UInt8]
+        package var isCompressed = false
+        /// What the memo keeps the compressed bytes under; nil for a piece it does not keep.
+        package var key: ContentHash? = nil
+    }
+
     /// Encodes and compresses on every core, a compressor per batch of pieces; keeps the order of
     /// the pieces. A piece is made, compressed and dropped in one go, so the uncompressed index
-    /// (the page fragments hold every page's text) never exists at once.
-    package func files(count: Int, piece: @Sendable (Int) -> (path: String, bytes: [UInt8])) -> (files: [OutputFile], build: String) {
+    /// (the page fragments hold every page's text) never exists at once. Also returns the
+    /// compressed bytes of the pieces that have a key, for the memo.
+    package func files(count: Int, piece: @Sendable (Int) -> Piece)
+        -> (files: [OutputFile], build: String, compressed: [(key: ContentHash, bytes: [UInt8])])
+    {
         let compress = self.compress, offline = self.offline
         let batch = 256
         let batches = stride(from: 0, to: count, by: batch).map { $0..<min($0 + batch, count) }
-        let encoded = batches.concurrentMap { range -> [(file: OutputFile, script: OutputFile?, hashes: (UInt64, UInt64))] in
-            let compressor = compress ? Deflate.Compressor() : nil
+        typealias Encoded = (file: OutputFile, script: OutputFile?, hashes: (UInt64, UInt64), key: ContentHash?, bytes: [UInt8])
+        let encoded = batches.concurrentMap { range -> [Encoded] in
+            var compressor: Deflate.Compressor?
             return range.map { i in
                 let piece = piece(i)
-                let bytes = compressor?.compress(piece.bytes) ?? piece.bytes
+                var bytes = piece.bytes
+                if compress && !piece.isCompressed {
+                    if compressor == nil { compressor = Deflate.Compressor() }
+                    bytes = compressor!.compress(piece.bytes)
+                }
                 let script = offline ? Self.script(path: piece.path, payload: "\"" + Data(bytes).base64EncodedString() + "\"") : nil
                 let hashes = (BuildHash.pieceHash(Array(piece.path.utf8)), BuildHash.pieceHash(bytes))
-                return (OutputFile(path: Self.directory + piece.path, data: Data(bytes)), script, hashes)
+                return (OutputFile(path: Self.directory + piece.path, data: Data(bytes)), script, hashes,
+                        compress ? piece.key : nil, bytes)
             }
         }
         var files: [OutputFile] = []
         files.reserveCapacity(count * (offline ? 2 : 1))
+        var compressed: [(key: ContentHash, bytes: [UInt8])] = []
         var hash = BuildHash()
         for batch in encoded {
-            for (file, script, hashes) in batch {
+            for (file, script, hashes, key, bytes) in batch {
                 hash.chain(hashes.0)
                 hash.chain(hashes.1)
                 files.append(file)
                 if let script { files.append(script) }
+                if let key { compressed.append((key, bytes)) }
             }
         }
-        return (files, hash.hex)
+        return (files, hash.hex, compressed)
     }
 
     /// meta.json and facets.json, and offline their script twins with the JSON inline.

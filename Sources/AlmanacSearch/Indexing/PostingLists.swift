@@ -1,4 +1,6 @@
+import Foundation
 import AlmanacCore
+
 /// All postings grouped by term, each term's pages in ascending page order.
 package struct PostingLists: Sendable {
     /// Term t's postings are at `starts[t]..<starts[t + 1]`.
@@ -9,24 +11,57 @@ package struct PostingLists: Sendable {
     package var maxImpact: Double
 
     package init(documents: [DocumentTerms], impacts docImpacts: [[Double]], termCount: Int) {
-        var counts = [Int](repeating: 0, count: termCount + 1)
-        for d in documents { for t in d.terms { counts[Int(t) + 1] += 1 } }
-        for t in 0..<termCount { counts[t + 1] += counts[t] }
-        starts = counts
-        let total = counts[termCount]
-        docs = [Int32](repeating: 0, count: total)
-        impacts = [UInt8](repeating: 0, count: total)
-        maxImpact = docImpacts.lazy.compactMap { $0.max() }.max() ?? 1
-        if maxImpact <= 0 { maxImpact = 1 }
-        var next = counts
-        for (docId, d) in documents.enumerated() {
-            for (e, t) in d.terms.enumerated() {
-                let k = next[Int(t)]
-                next[Int(t)] += 1
-                docs[k] = Int32(docId)
-                impacts[k] = ImpactScorer.quantise(docImpacts[docId][e], max: maxImpact)
+        // Pages are split into a few runs handled on every core: each run counts its postings per
+        // term, so it knows where in each term's list its own pages go, and writes them there.
+        // A term's pages stay in ascending order, as runs are laid out in page order.
+        let runCount = max(1, min(documents.count / 512, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let runSize = (documents.count + runCount - 1) / runCount
+        let runs = (0..<runCount).map { r in min(r * runSize, documents.count)..<min((r + 1) * runSize, documents.count) }
+        let perRun = runs.concurrentMap { run -> (counts: [Int32], max: Double) in
+            var counts = [Int32](repeating: 0, count: termCount)
+            var largest = -Double.infinity
+            for d in run {
+                for t in documents[d].terms { counts[Int(t)] += 1 }
+                if let m = docImpacts[d].max(), m > largest { largest = m }
+            }
+            return (counts, largest)
+        }
+        // Where each run's postings of each term start.
+        var next = perRun.map(\.counts)
+        starts = [Int](repeating: 0, count: termCount + 1)
+        var total = 0
+        for t in 0..<termCount {
+            starts[t] = total
+            for r in 0..<runCount {
+                let n = Int(next[r][t])
+                next[r][t] = Int32(total)
+                total += n
             }
         }
+        starts[termCount] = total
+        maxImpact = perRun.map(\.max).max() ?? 1
+        if maxImpact <= 0 { maxImpact = 1 }
+        var docs = [Int32](repeating: 0, count: total)
+        var impacts = [UInt8](repeating: 0, count: total)
+        let largest = maxImpact, offsets = next
+        docs.withUnsafeMutableBufferPointer { docsOut in
+            impacts.withUnsafeMutableBufferPointer { impactsOut in
+                let out = UnsafeSendable((docsOut, impactsOut))
+                DispatchQueue.concurrentPerform(iterations: runCount) { r in
+                    var next = offsets[r]
+                    for d in runs[r] {
+                        for (e, t) in documents[d].terms.enumerated() {
+                            let k = Int(next[Int(t)])
+                            next[Int(t)] += 1
+                            out.value.0[k] = Int32(d)
+                            out.value.1[k] = ImpactScorer.quantise(docImpacts[d][e], max: largest)
+                        }
+                    }
+                }
+            }
+        }
+        self.docs = docs
+        self.impacts = impacts
     }
 
     package func documentFrequency(_ term: Int) -> Int { starts[term + 1] - starts[term] }
