@@ -119,7 +119,7 @@ public enum Build {
         let produced = produce(config: config, theme: theme, offline: options.offline,
                                previousAnchors: AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory),
                                history: GitHistory.read(siteDirectory: options.siteDirectory), today: options.today,
-                               markdownMemo: previous?.markdown, memoContext: loadContext,
+                               markdownMemo: previous?.markdown, memoContext: loadContext, searchMemo: previous?.search,
                                load: {
                                    let (content, d, used) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
                                        .load(siteDirectory: options.siteDirectory, reusing: previous?.load.valid(for: loadContext))
@@ -146,7 +146,8 @@ public enum Build {
             cache.write(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs?.all,
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
                                     load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo,
-                                    pages: outputPaths == nil ? previous?.pages ?? [:] : fingerprints),
+                                    pages: outputPaths == nil ? previous?.pages ?? [:] : fingerprints,
+                                    search: produced.searchMemo),
                         previous: previous)
         }
         guard let files = produced.files else {
@@ -209,6 +210,8 @@ public enum Build {
         public var diagnostics: [Diagnostic]
         /// What the Markdown stage made of each page, for the next build (`BuildCache`).
         var markdownMemo: StageMemo<RenderedPage>
+        /// What the index stage made of each page and piece, for the next build; nil without a theme.
+        var searchMemo: SearchIndexMemo? = nil
     }
 
     /// Everything between reading the content and writing files: schema, plan, Markdown, graph,
@@ -220,6 +223,7 @@ public enum Build {
                                previousAnchors: [String: AnchorAliases.Published] = [:],
                                history: SiteHistory = .unavailable, today: IsoDate? = nil,
                                markdownMemo: StageMemo<RenderedPage>? = nil, memoContext: ContentHash? = nil,
+                               searchMemo: SearchIndexMemo? = nil,
                                load: () -> (LoadedContent, [Diagnostic]),
                                stage: (String, Int?) -> Void = { _, _ in }) -> Produced {
         var diagnostics: [Diagnostic] = []
@@ -259,7 +263,8 @@ public enum Build {
         }
         stage("graph", nil)
         guard let theme else { return Produced(site: site, files: nil, pages: [], diagnostics: diagnostics, markdownMemo: memo) }
-        var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: offline)
+        let indexed = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: offline, memo: searchMemo)
+        var files = indexed.files
         site.releaseSearchText()
         stage("index", nil)
         // "theme" is the sidebars and the generated listings; pages render during "write".
@@ -271,7 +276,8 @@ public enum Build {
         files += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files += DerivedFiles.siteFiles(site)
-        return Produced(site: site, files: files, pages: pages, diagnostics: diagnostics, markdownMemo: memo)
+        return Produced(site: site, files: files, pages: pages, diagnostics: diagnostics, markdownMemo: memo,
+                        searchMemo: indexed.memo)
     }
 
     /// The output folder is replaced wholesale, so it must never be the site, hold it, or sit in its sources.

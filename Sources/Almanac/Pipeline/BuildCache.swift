@@ -19,6 +19,7 @@ struct BuildCache {
     static let markdownShards = 16
 
     private func shardFile(_ i: Int) -> URL { folder.appendingPathComponent("markdown-\(i).bin") }
+    private var searchFile: URL { folder.appendingPathComponent("search.bin") }
 
     func read(identity: ContentHash) -> CachedBuild? {
         guard var cached: CachedBuild = read(file), cached.identity == identity else { return nil }
@@ -26,6 +27,7 @@ struct BuildCache {
         if shards.allSatisfy({ $0?.context == cached.markdown.context }) {
             cached.markdown = StageMemo(context: cached.markdown.context, merging: shards.compactMap { $0 })
         }
+        cached.search = read(searchFile)
         return cached
     }
 
@@ -49,6 +51,11 @@ struct BuildCache {
                 return !write(shard, to: shardFile(i))
             }
             if failures.contains(true) { throw CocoaError(.fileWriteUnknown) }
+            if let search = cached.search {
+                guard write(search, to: searchFile) else { throw CocoaError(.fileWriteUnknown) }
+            } else {
+                try? FileManager.default.removeItem(at: searchFile)
+            }
             // The shards are found through this file's context: it is written last.
             var head = cached
             head.markdown = StageMemo(context: memo.context)
@@ -87,9 +94,12 @@ struct CachedBuild: CacheCodable {
     var markdown: StageMemo<RenderedPage>
     /// Output path → `PageFingerprint` of the content page published there.
     var pages: [String: ContentHash]
+    /// Kept in a file of its own (`search.bin`), read and written beside the head.
+    var search: SearchIndexMemo? = nil
 
     init(identity: ContentHash, inputs: ContentHash?, diagnostics: [Diagnostic], pageCount: Int, outputPaths: [String],
-         load: StageMemo<PageLoad>, markdown: StageMemo<RenderedPage>, pages: [String: ContentHash]) {
+         load: StageMemo<PageLoad>, markdown: StageMemo<RenderedPage>, pages: [String: ContentHash],
+         search: SearchIndexMemo?) {
         self.identity = identity
         self.inputs = inputs
         self.diagnostics = diagnostics
@@ -98,6 +108,7 @@ struct CachedBuild: CacheCodable {
         self.load = load
         self.markdown = markdown
         self.pages = pages
+        self.search = search
     }
 
     init(from reader: inout CacheReader) throws {
