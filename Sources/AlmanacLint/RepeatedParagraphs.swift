@@ -16,13 +16,33 @@ package enum RepeatedParagraphs {
     }
 
     package static func check(_ pages: [Page]) -> [Diagnostic] {
+        check(pages, memo: nil).diagnostics
+    }
+
+    /// The memo holds each page's paragraph hashes by the hash of its body, for the build cache.
+    package static func check(_ pages: [Page], memo: StageMemo<ParagraphHashes>?)
+        -> (diagnostics: [Diagnostic], memo: StageMemo<ParagraphHashes>)
+    {
         // Folding is per page and runs on every core; only a hash and a line per paragraph are
         // kept, so the whole site's text is never held twice. Equal hashes are confirmed on the
         // folded text itself before anything is reported.
-        let hashed = pages.concurrentMap { page in
-            candidates(of: page).map { (hash: $0.key.hashValue, line: $0.line) }
+        let context = ContentHash(combining: ["repeated-paragraphs 1", String(minimumWords)])
+        let reusable = memo?.valid(for: context)
+        let keyed = pages.concurrentMap { page -> (ContentHash, ParagraphHashes) in
+            var hasher = ContentHasher()
+            hasher.add(page.source.body)
+            hasher.add(page.source.bodyLine)
+            let key = hasher.finish()
+            if let known = reusable?[key] { return (key, known) }
+            return (key, ParagraphHashes(candidates(of: page).map { (ParagraphHashes.stable($0.key.bytes), $0.line) }))
         }
-        var first: [Int: [(page: Int, ordinal: Int)]] = [:]
+        let hashed = keyed.map { $0.1.entries.map { (hash: $0.hash, line: $0.line) } }
+        let diagnostics = report(pages, hashed)
+        return (diagnostics, StageMemo(context: context, entries: Dictionary(keyed, uniquingKeysWith: { a, _ in a })))
+    }
+
+    private static func report(_ pages: [Page], _ hashed: [[(hash: UInt64, line: Int)]]) -> [Diagnostic] {
+        var first: [UInt64: [(page: Int, ordinal: Int)]] = [:]
         var folded: [Int: [(key: FoldedKey, line: Int)]] = [:]
         func text(_ page: Int, _ ordinal: Int) -> FoldedKey {
             if let known = folded[page] { return known[ordinal].key }

@@ -13,11 +13,21 @@ import AlmanacSite
 /// pipeline stages themselves; the checks here only add to them.
 public enum SiteLint {
     public static func check(_ site: Site) -> [Diagnostic] {
-        DuplicateTitles.check(site.pages)
+        check(site, paragraphs: nil).diagnostics
+    }
+
+    /// With the paragraph memo of an earlier build: pages whose body is unchanged are not folded
+    /// again. Returns the memo of this check.
+    public static func check(_ site: Site, paragraphs memo: StageMemo<ParagraphHashes>?)
+        -> (diagnostics: [Diagnostic], paragraphs: StageMemo<ParagraphHashes>)
+    {
+        let (repeated, paragraphs) = RepeatedParagraphs.check(site.pages, memo: memo)
+        let diagnostics = DuplicateTitles.check(site.pages)
             + OrphanPages.check(site)
-            + RepeatedParagraphs.check(site.pages)
+            + repeated
             + ApprovalChecks.check(site)
             + homeChecklist(site)
+        return (diagnostics, paragraphs)
     }
 
     /// `home.checklist` names a page the home page puts above everything: it must exist.

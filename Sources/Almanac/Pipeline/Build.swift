@@ -120,6 +120,7 @@ public enum Build {
                                previousAnchors: AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory),
                                history: GitHistory.read(siteDirectory: options.siteDirectory), today: options.today,
                                markdownMemo: previous?.markdown, memoContext: loadContext, searchMemo: previous?.search,
+                               paragraphMemo: previous?.paragraphs,
                                load: {
                                    let (content, d, used) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
                                        .load(siteDirectory: options.siteDirectory, reusing: previous?.load.valid(for: loadContext))
@@ -147,7 +148,7 @@ public enum Build {
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
                                     load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo,
                                     pages: outputPaths == nil ? previous?.pages ?? [:] : fingerprints,
-                                    search: produced.searchMemo),
+                                    search: produced.searchMemo, paragraphs: produced.paragraphMemo),
                         previous: previous)
         }
         guard let files = produced.files else {
@@ -212,6 +213,8 @@ public enum Build {
         var markdownMemo: StageMemo<RenderedPage>
         /// What the index stage made of each page and piece, for the next build; nil without a theme.
         var searchMemo: SearchIndexMemo? = nil
+        /// What the repeated-paragraph check made of each page's body.
+        var paragraphMemo = StageMemo<ParagraphHashes>(context: ContentHash(of: ""))
     }
 
     /// Everything between reading the content and writing files: schema, plan, Markdown, graph,
@@ -223,12 +226,13 @@ public enum Build {
                                previousAnchors: [String: AnchorAliases.Published] = [:],
                                history: SiteHistory = .unavailable, today: IsoDate? = nil,
                                markdownMemo: StageMemo<RenderedPage>? = nil, memoContext: ContentHash? = nil,
-                               searchMemo: SearchIndexMemo? = nil,
+                               searchMemo: SearchIndexMemo? = nil, paragraphMemo: StageMemo<ParagraphHashes>? = nil,
                                load: () -> (LoadedContent, [Diagnostic]),
                                stage: (String, Int?) -> Void = { _, _ in }) -> Produced {
         var diagnostics: [Diagnostic] = []
         var site: Site
         var memo = StageMemo<RenderedPage>(context: ContentHash(of: ""))
+        var paragraphs = StageMemo<ParagraphHashes>(context: ContentHash(of: ""))
         do {
             let (content, contentDiagnostics) = load()
             diagnostics += contentDiagnostics
@@ -258,11 +262,14 @@ public enum Build {
             site = assembled
             LastUpdated.stamp(&site, history: history)
             if let today { site.today = today }
-            diagnostics += SiteLint.check(site)
+            let linted = SiteLint.check(site, paragraphs: paragraphMemo)
+            diagnostics += linted.diagnostics
+            paragraphs = linted.paragraphs
             site.releaseSources()
         }
         stage("graph", nil)
-        guard let theme else { return Produced(site: site, files: nil, pages: [], diagnostics: diagnostics, markdownMemo: memo) }
+        guard let theme else { return Produced(site: site, files: nil, pages: [], diagnostics: diagnostics, markdownMemo: memo,
+                                            paragraphMemo: paragraphs) }
         let indexed = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: offline, memo: searchMemo)
         var files = indexed.files
         site.releaseSearchText()
@@ -277,7 +284,7 @@ public enum Build {
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files += DerivedFiles.siteFiles(site)
         return Produced(site: site, files: files, pages: pages, diagnostics: diagnostics, markdownMemo: memo,
-                        searchMemo: indexed.memo)
+                        searchMemo: indexed.memo, paragraphMemo: paragraphs)
     }
 
     /// The output folder is replaced wholesale, so it must never be the site, hold it, or sit in its sources.

@@ -96,10 +96,11 @@ struct CachedBuild: CacheCodable {
     var pages: [String: ContentHash]
     /// Kept in a file of its own (`search.bin`), read and written beside the head.
     var search: SearchIndexMemo? = nil
+    var paragraphs: StageMemo<ParagraphHashes>
 
     init(identity: ContentHash, inputs: ContentHash?, diagnostics: [Diagnostic], pageCount: Int, outputPaths: [String],
          load: StageMemo<PageLoad>, markdown: StageMemo<RenderedPage>, pages: [String: ContentHash],
-         search: SearchIndexMemo?) {
+         search: SearchIndexMemo?, paragraphs: StageMemo<ParagraphHashes>) {
         self.identity = identity
         self.inputs = inputs
         self.diagnostics = diagnostics
@@ -109,6 +110,7 @@ struct CachedBuild: CacheCodable {
         self.markdown = markdown
         self.pages = pages
         self.search = search
+        self.paragraphs = paragraphs
     }
 
     init(from reader: inout CacheReader) throws {
@@ -124,6 +126,7 @@ struct CachedBuild: CacheCodable {
         var pages: [String: ContentHash] = [:]
         for _ in 0..<count { pages[try reader.readString()] = try reader.read() }
         self.pages = pages
+        paragraphs = try reader.read()
     }
 
     func write(to writer: inout CacheWriter) {
@@ -139,5 +142,6 @@ struct CachedBuild: CacheCodable {
             writer.write(path)
             writer.write(pages[path]!)
         }
+        writer.write(paragraphs)
     }
 }

@@ -91,6 +91,8 @@ import Testing
         }
     }
 
+    static let repeatedParagraph = "Ответ в первый час снимает половину напряжения, если в нём есть срок, имя ответственного и следующий шаг.\n"
+
     static let brokenLink = Step(fails: true) {
         try replace($0, "content/guide/second.md", "[первому](first.md)", "[первому](frist.md)")
     }
@@ -138,6 +140,10 @@ import Testing
         Edit("section _index.md") {
             try replace($0, "content/guide/_index.md", "title: Руководство\n---\nРаздел о", "title: Руководство по шагам\n---\nРаздел обо всех")
         },
+        Edit("paragraph copied to a second page (repeated-paragraph warning)", steps: [
+            Step { try append($0, "content/guide/second.md", "\n" + repeatedParagraph) },
+            Step { try append($0, "content/cases/alpha.md", "\n" + repeatedParagraph) },
+        ]),
         Edit("home _index.md") { try append($0, "content/_index.md", "\nИ ещё одна строка на главной.\n") },
     ]
 
