@@ -20,9 +20,24 @@ struct TemplateKeys<Key: RawRepresentable & CaseIterable & Sendable>: Sendable w
     subscript(name: String) -> Key? { table[name] }
 }
 
+/// A string as a template renders it. Mustache renders a plain `String` only after two failed
+/// protocol casts and `String(describing:)`; this one it renders through `MustacheCustomRenderable`
+/// at the first. It answers no names (as a `String`'s empty `Mirror` did) and takes the same
+/// transforms (`{{uppercased(x)}}`) as a `String`.
+struct TemplateText: MustacheParent, MustacheCustomRenderable, MustacheTransformable, Sendable, Hashable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    var renderText: String { string }
+    var isNull: Bool { false }
+    func child(named: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { string.transform(name) }
+}
+
 /// How a context hands a string to Mustache.
-@inline(__always) func asText(_ string: String) -> Any { string }
-@_disfavoredOverload @inline(__always) func asText(_ string: String?) -> Any? { string }
+@inline(__always) func asText(_ string: String) -> Any { TemplateText(string) }
+@_disfavoredOverload @inline(__always) func asText(_ string: String?) -> Any? { string.map { asText($0) } }
 
 /// Strings by name, read as `{{icons.NAME}}` or `{{typeTitles.ID}}`.
 struct TextTable: TemplateValue {
