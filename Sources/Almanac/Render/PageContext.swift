@@ -2,7 +2,7 @@
 struct PageContext: Sendable {
     let site: Site
     let strings: UIStrings
-    let siteContext: SiteInfo
+    let siteContext: Shared<SiteInfo>
     let uiContext: UIContext
     /// Rendered sidebars by folder (see `SidebarBuilder`).
     let sidebars: [SidebarBuilder.Key: String]
@@ -21,8 +21,8 @@ struct PageContext: Sendable {
         self.feedURL = feedURL
         self.strings = strings
         self.uiContext = uiContext ?? UIContext(strings)
-        siteContext = SiteInfo(title: site.config.title, description: site.config.description, language: site.config.language,
-                               baseURL: site.config.baseURL, params: ParamsContext(entries: site.config.params))
+        siteContext = Shared(SiteInfo(title: site.config.title, description: site.config.description, language: site.config.language,
+                                      baseURL: site.config.baseURL, params: ParamsContext(entries: site.config.params)))
         typeTitles = TextTable(values: site.config.contentTypes.reduce(into: [String: String]()) { $0[$1.id] = $1.title })
     }
 
@@ -89,7 +89,7 @@ struct PageContext: Sendable {
             editURL: site.config.editURL.isEmpty ? nil : site.config.editURL + LinkResolver.percentEncode(page.source.contentPath),
             date: page.date,
             updated: updatedContext(page),
-            approval: approvalContext(page),
+            approval: approvalContext(page).map(Shared.init),
             history: historyContext(page),
             prev: neighbours?.0.flatMap { link($0, from: a) },
             next: neighbours?.1.flatMap { link($0, from: a) },
@@ -97,7 +97,7 @@ struct PageContext: Sendable {
         )
         if !page.description.isEmpty { context.metaDescription = page.description }
         if page.id.isEmpty { context.console = HomeConsoleContext(site: site, context: self, icons: icons).make(from: a) }
-        context.page = .content(info)
+        context.page = .content(Shared(info))
         return context
     }
 
@@ -107,10 +107,10 @@ struct PageContext: Sendable {
         // The root's listing is the home page of a tree without content/_index.md.
         let title = section.id.isEmpty ? site.config.title : section.title
         var context = base(at: a, currentPage: nil, title: title)
-        context.page = .listing(ListingPageInfo(
+        context.page = .listing(Shared(ListingPageInfo(
             title: title, description: section.id.isEmpty ? site.config.description : "",
             children: children(of: section, from: a),
-            breadcrumbs: section.id.isEmpty ? [] : crumbs(forSection: Navigation.parentFolder(section.id), from: a)))
+            breadcrumbs: section.id.isEmpty ? [] : crumbs(forSection: Navigation.parentFolder(section.id), from: a))))
         return context
     }
 

@@ -4,7 +4,7 @@ import Mustache
 /// navigation, the theme's words and icons, and `page` itself (see `PageContext`, which builds it).
 /// Only the keys one kind of page adds (`console`, `tags`, `playbook`…) are optional.
 struct LayoutContext: TemplateValue, ThemeLayoutValue {
-    var site: SiteInfo
+    var site: Shared<SiteInfo>
     var root: String
     var offline: Bool
     var ui: UIContext
@@ -100,8 +100,8 @@ struct SiteInfo: TemplateValue {
 /// `page`: a page from content/, a listing the generator writes for a folder, or one of its own
 /// pages (search, tags, a tag, the playbook, 404, «what's new»), which have a title and a flag at most.
 enum PageValue: Sendable, Hashable {
-    case content(PageInfo)
-    case listing(ListingPageInfo)
+    case content(Shared<PageInfo>)
+    case listing(Shared<ListingPageInfo>)
     case titled(TitledPageInfo)
 
     var value: Any {
@@ -137,7 +137,7 @@ struct PageInfo: TemplateValue {
     var editURL: String?
     var date: String?
     var updated: DatedText?
-    var approval: ApprovalInfo?
+    var approval: Shared<ApprovalInfo>?
     var history: [HistoryEntry]
     var prev: LinkInfo?
     var next: LinkInfo?

@@ -39,6 +39,20 @@ struct TemplateText: MustacheParent, MustacheCustomRenderable, MustacheTransform
 @inline(__always) func asText(_ string: String) -> Any { TemplateText(string) }
 @_disfavoredOverload @inline(__always) func asText(_ string: String?) -> Any? { string.map { asText($0) } }
 
+/// A context too large to copy at every lookup, held once and handed out by reference. An `Any`
+/// holds three words inline; a larger struct returned from `child(named:)` is copied into a new
+/// heap box, with a retain per string, each time a template names it (`{{page.title}}` copied
+/// the whole page). Equal and hashed by its value, so the context stays a plain value.
+final class Shared<Value: TemplateValue>: TemplateValue {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func child(named name: String) -> Any? { value.child(named: name) }
+    static func == (lhs: Shared, rhs: Shared) -> Bool { lhs === rhs || lhs.value == rhs.value }
+    func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
+}
+
 /// Strings by name, read as `{{icons.NAME}}` or `{{typeTitles.ID}}`.
 struct TextTable: TemplateValue {
     var values: [String: String] = [:]

@@ -19,7 +19,7 @@ struct TypedFieldsContext {
             f.name = name
             return f
         }
-        return (FieldTable(fields: fields), facts)
+        return (FieldTable(fields: fields.mapValues(Shared.init)), facts)
     }
 
     private func field(_ schema: FieldSchema, _ value: MetaValue, page: Page) -> FieldInfo {
@@ -133,7 +133,7 @@ struct TypedFieldsContext {
 
 /// `fields.NAME`: a page's typed fields that have a value.
 struct FieldTable: TemplateValue {
-    var fields: [String: FieldInfo] = [:]
+    var fields: [String: Shared<FieldInfo>] = [:]
 
     func child(named name: String) -> Any? { fields[name] }
 }
