@@ -15,32 +15,28 @@ package struct HomeConsoleContext {
     package let icons: [String: String]
 
     /// Nil when almanac.yml declares no console.
-    package func make(from address: PageAddress, title: String? = nil) -> [String: Any]? {
+    package func make(from address: PageAddress, title: String? = nil) -> ConsoleInfo? {
         let settings = site.config.home
-        var out: [String: Any] = ["title": title ?? context.strings["home.what_happened"]]
+        var out = ConsoleInfo(title: title ?? context.strings["home.what_happened"])
         var any = false
         if let typeId = settings.situationType, let fieldName = settings.situationField,
            let type = site.config.contentTypes.first(where: { $0.id == typeId }), let field = type.field(fieldName),
            let folder = type.folder, site.sections[folder] != nil {
             let tiles = self.tiles(type: type, field: field, folder: folder, from: address)
-            out["situations"] = tiles
-            out["hasSituations"] = !tiles.isEmpty
-            out["listing"] = ["title": type.title, "count": listed(type: type, folder: folder).count,
-                              "url": address.relativeURL(to: PageAddress(directory: folder), offline: site.offline)] as [String: Any]
+            out.situations = tiles
+            out.listing = ConsoleInfo.Listing(title: type.title, count: listed(type: type, folder: folder).count,
+                                              url: address.relativeURL(to: PageAddress(directory: folder), offline: site.offline))
             any = any || !tiles.isEmpty
-        } else {
-            out["hasSituations"] = false
         }
         if let id = settings.checklistId, let link = context.link(id, from: address) {
-            out["checklist"] = link
-            out["checklistIcon"] = icons["situation-checklist"] ?? ""
+            out.checklist = link
+            out.checklistIcon = icons["situation-checklist"] ?? ""
             any = true
         }
-        out["hasChecklist"] = out["checklist"] != nil
         return any ? out : nil
     }
 
-    private func tiles(type: ContentType, field: FieldSchema, folder: String, from address: PageAddress) -> [[String: Any]] {
+    private func tiles(type: ContentType, field: FieldSchema, folder: String, from address: PageAddress) -> [SituationTile] {
         var counts: [String: Int] = [:]
         for page in listed(type: type, folder: folder) {
             let values = page.source.meta(field.name).map { $0.list ?? [$0] } ?? []
@@ -53,9 +49,8 @@ package struct HomeConsoleContext {
             let iconName = field.valueIcons[value] ?? ""
             // A situation without templates yet still leads somewhere useful: the search for its name.
             let url = count > 0 ? listing + "?" + Self.query(field.name, value) : search + "?" + Self.query("q", field.display(value))
-            return ["value": value, "label": field.display(value), "count": count, "hasTemplates": count > 0,
-                    "countText": countText(count), "url": url, "slug": Slug.make(value),
-                    "icon": icons[iconName] ?? "", "hasIcon": icons[iconName] != nil]
+            return SituationTile(value: value, label: field.display(value), count: count, countText: countText(count), url: url,
+                                 slug: Slug.make(value), icon: icons[iconName])
         }
     }
 
@@ -83,5 +78,69 @@ package struct HomeConsoleContext {
         allowed.remove(charactersIn: "&=+#;/?")
         let encode = { (s: String) in s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s }
         return encode(name) + "=" + encode(value)
+    }
+}
+
+/// The crisis console: «Что случилось?», a tile per situation, the listing they filter, the checklist.
+package struct ConsoleInfo: TemplateValue {
+    package var title: String
+    /// Nil when almanac.yml names no situation field (or its type has no folder).
+    package var situations: [SituationTile]?
+    package var listing: Listing?
+    package var checklist: LinkInfo?
+    package var checklistIcon: String?
+
+    package struct Listing: TemplateValue {
+        package var title: String
+        package var count: Int
+        package var url: String
+
+        package func child(named name: String) -> Any? {
+            switch name {
+            case "title": return asText(title)
+            case "count": return count
+            case "url": return asText(url)
+            default: return nil
+            }
+        }
+    }
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "title": return asText(title)
+        case "situations": return situations
+        case "hasSituations": return !(situations ?? []).isEmpty
+        case "listing": return listing
+        case "checklist": return checklist
+        case "checklistIcon": return asText(checklistIcon)
+        case "hasChecklist": return checklist != nil
+        default: return nil
+        }
+    }
+}
+
+/// A situation: its icon, name, how many templates answer it, and where the tile leads.
+package struct SituationTile: TemplateValue {
+    package var value: String
+    package var label: String
+    package var count: Int
+    package var countText: String
+    package var url: String
+    package var slug: String
+    package var icon: String?
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "value": return asText(value)
+        case "label": return asText(label)
+        case "count": return count
+        case "hasTemplates": return count > 0
+        case "countText": return asText(countText)
+        case "url": return asText(url)
+        case "slug": return asText(slug)
+        case "icon": return asText(icon ?? "")
+        case "hasIcon": return icon != nil
+        default: return nil
+        }
     }
 }

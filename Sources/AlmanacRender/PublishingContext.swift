@@ -7,25 +7,23 @@ import AlmanacSite
 extension PageContext {
     /// For every page: the site's description until a page supplies its own, the feed when there
     /// is one, and the printable playbook.
-    package func publishingContext(at address: PageAddress) -> [String: Any] {
-        var context: [String: Any] = ["metaDescription": site.config.description, "hasFeed": feedURL != nil]
-        if let feedURL { context["feedURL"] = feedURL }
+    package func addPublishing(to context: inout LayoutContext, at address: PageAddress) {
+        context.feedURL = feedURL
         if PlaybookContext.exists(in: site) {
-            context["playbookURL"] = address.relativeURL(to: PlaybookContext.address, offline: site.offline)
+            context.playbookURL = address.relativeURL(to: PlaybookContext.address, offline: site.offline)
         }
         if WhatsNewContext.exists(in: site) {
-            context["whatsNewURL"] = address.relativeURL(to: WhatsNewContext.address, offline: site.offline)
+            context.whatsNewURL = address.relativeURL(to: WhatsNewContext.address, offline: site.offline)
         }
         if let area = site.config.authorsArea, site.sections[area] != nil {
-            context["authorsURL"] = address.relativeURL(to: PageAddress(directory: area), offline: site.offline)
+            context.authorsURL = address.relativeURL(to: PageAddress(directory: area), offline: site.offline)
         }
-        return context
     }
 
     /// `updated: {iso, text}` for the page's footer, or nothing when no date is known.
-    package func updatedContext(_ page: Page) -> [String: Any]? {
+    package func updatedContext(_ page: Page) -> DatedText? {
         guard let date = page.updated.flatMap(IsoDate.init) else { return nil }
-        return ["iso": date.text, "text": DateText(strings: strings).long(date)]
+        return DatedText(iso: date.text, text: DateText(strings: strings).long(date))
     }
 
     /// The feed's absolute address when `AtomFeed` writes one for this site.

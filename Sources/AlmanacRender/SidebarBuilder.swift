@@ -39,15 +39,14 @@ package struct SidebarBuilder {
 
     /// Readers see every section but the authors' area; inside the area, the sidebar is the area's
     /// own navigation (its pages, opened) with a way back to the readers' home page first.
-    package func items(for key: Key) -> [[String: Any]] {
+    package func items(for key: Key) -> [NavItem] {
         let from = viewpoint(key)
         if key.authors, let area = site.config.authorsArea, let section = site.sections[area] {
-            let home: [String: Any] = ["title": site.home?.title ?? site.config.title, "isSection": false, "isBack": true,
-                                       "url": from.relativeURL(to: PageAddress(directory: ""), offline: site.offline),
-                                       "hasChildren": false, "children": [Any]()]
+            let home = NavItem(title: site.home?.title ?? site.config.title,
+                               url: from.relativeURL(to: PageAddress(directory: ""), offline: site.offline), isBack: true)
             let children = entries(of: section, from: from, openPath: key.openSection)
-            return [home, ["title": section.title, "url": from.relativeURL(to: PageAddress(directory: area), offline: site.offline),
-                           "isSection": true, "isBack": false, "open": true, "children": children, "hasChildren": !children.isEmpty]]
+            return [home, NavItem(title: section.title, url: from.relativeURL(to: PageAddress(directory: area), offline: site.offline),
+                                  isSection: true, open: true, children: children)]
         }
         guard let root = site.sections[""] else { return [] }
         return entries(of: root, from: from, openPath: key.openSection)
@@ -64,11 +63,11 @@ package struct SidebarBuilder {
     package static func isUrgent(_ page: Page) -> Bool { page.source.meta("urgent") == .bool(true) }
     private static func depth(_ page: Page) -> Int { page.id.split(separator: "/").count }
 
-    package func urgent(_ pages: [Page], for key: Key) -> [[String: Any]] {
+    package func urgent(_ pages: [Page], for key: Key) -> [TitledLink] {
         // The writers' own area is read before a crisis, not during one: its sidebar is its own.
         guard !key.authors else { return [] }
         let a = viewpoint(key)
-        return pages.map { ["title": $0.title, "url": a.relativeURL(to: $0.address, offline: site.offline)] }
+        return pages.map { TitledLink(title: $0.title, url: a.relativeURL(to: $0.address, offline: site.offline)) }
     }
 
     /// Marks the current page's link in a sidebar rendered for its folder.
@@ -90,23 +89,19 @@ package struct SidebarBuilder {
         }
     }
 
-    private func entries(of section: Section, from a: PageAddress, openPath: String) -> [[String: Any]] {
-        var items: [[String: Any]] = []
+    private func entries(of section: Section, from a: PageAddress, openPath: String) -> [NavItem] {
+        var items: [NavItem] = []
         for entry in section.entries where !isHiddenFromReaders(entry, in: section) {
             switch entry {
             case .page(let id):
                 guard let p = site.page(id), !(section.id.isEmpty && Self.isUrgent(p)) else { continue }
-                // Every key is always present: Mustache would otherwise find the parent's `children`.
-                items.append(["title": p.title, "url": a.relativeURL(to: p.address, offline: site.offline),
-                              "isSection": false, "isBack": false, "hasChildren": false, "children": [Any]()])
+                items.append(NavItem(title: p.title, url: a.relativeURL(to: p.address, offline: site.offline)))
             case .section(let id):
                 guard let sub = site.sections[id] else { continue }
                 let isOpen = openPath == id || openPath.hasPrefix(id + "/")
                 let children = isOpen ? entries(of: sub, from: a, openPath: openPath) : []
-                items.append([
-                    "title": sub.title, "url": a.relativeURL(to: PageAddress(directory: id), offline: site.offline),
-                    "isSection": true, "isBack": false, "open": isOpen, "children": children, "hasChildren": !children.isEmpty,
-                ])
+                items.append(NavItem(title: sub.title, url: a.relativeURL(to: PageAddress(directory: id), offline: site.offline),
+                                     isSection: true, open: isOpen, children: children))
             }
         }
         return items
@@ -114,6 +109,50 @@ package struct SidebarBuilder {
 
     package init(site: Site) {
         self.site = site
+    }
+}
+
+/// The sidebar template's context: the tree, the urgent pages above it, the theme's words and icons.
+package struct SidebarContext: TemplateValue {
+    package var nav: [NavItem]
+    package var urgent: [TitledLink]
+    package var ui: UIContext
+    package var icons: TextTable
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "nav": return nav
+        case "urgent": return urgent
+        case "hasUrgent": return !urgent.isEmpty
+        case "ui": return ui
+        case "icons": return icons
+        default: return nil
+        }
+    }
+}
+
+/// A link of the sidebar tree: a page, or a section with its entries when it is open.
+package struct NavItem: TemplateValue {
+    package var title: String
+    package var url: String
+    package var isSection = false
+    package var isBack = false
+    /// A page's link has no `open`, a section's always has.
+    package var open: Bool?
+    /// Always answered, if empty: Mustache would otherwise find the parent's `children`.
+    package var children: [NavItem] = []
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "title": return asText(title)
+        case "url": return asText(url)
+        case "isSection": return isSection
+        case "isBack": return isBack
+        case "open": return open
+        case "children": return children
+        case "hasChildren": return !children.isEmpty
+        default: return nil
+        }
     }
 }
 

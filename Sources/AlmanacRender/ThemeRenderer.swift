@@ -59,7 +59,7 @@ public struct ThemeRenderer: Sendable {
         return files
     }
 
-    /// The HTML of the given pages only; on every core, each chunk building its own (non-Sendable) context dictionaries.
+    /// The HTML of the given pages only, on every core.
     package func renderPages(_ pages: [Page], of site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
         let render = pageRenderer(site, sidebars: sidebars)
         return pages.concurrentMap { OutputFile(path: $0.address.outputPath, text: render($0)) }
@@ -73,10 +73,10 @@ public struct ThemeRenderer: Sendable {
 
     private func pageRenderer(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> @Sendable (Page) -> String {
         let theme = self.theme
-        let ui = UnsafeSendable(theme.strings.templateValue)  // read-only from here on
+        let ui = UIContext(theme.strings)
         let feedURL = PageContext.feedURL(for: site)
         return { page in
-            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui.value, feedURL: feedURL,
+            let context = PageContext(site: site, strings: theme.strings, sidebars: sidebars, uiContext: ui, feedURL: feedURL,
                                       icons: theme.icons)
             return theme.render(layout: layoutName(for: page, site: site), context.page(page))
         }
@@ -93,10 +93,11 @@ public struct ThemeRenderer: Sendable {
         let ordered = keys.sorted { ($0.parent, $0.openSection, $0.isRoot ? 0 : 1) < ($1.parent, $1.openSection, $1.isRoot ? 0 : 1) }
         let theme = self.theme
         let urgentPages = builder.urgentPages()
+        let ui = UIContext(theme.strings)
+        let icons = TextTable(values: theme.icons)
         let html = ordered.concurrentMap { key in
-            let urgent = builder.urgent(urgentPages, for: key)
-            return theme.library.render(["nav": builder.items(for: key), "urgent": urgent, "hasUrgent": !urgent.isEmpty,
-                                         "ui": theme.strings.templateValue, "icons": theme.icons], withTemplate: "sidebar") ?? ""
+            let context = SidebarContext(nav: builder.items(for: key), urgent: builder.urgent(urgentPages, for: key), ui: ui, icons: icons)
+            return theme.library.render(context, withTemplate: "sidebar") ?? ""
         }
         return Dictionary(uniqueKeysWithValues: zip(ordered, html))
     }
@@ -112,28 +113,26 @@ public struct ThemeRenderer: Sendable {
     private func special(_ layout: String, title: String, directory: String, site: Site, context: PageContext) -> OutputFile {
         let address = PageAddress(directory: directory)
         var c = context.base(at: address, currentPage: nil, title: title)
-        c["page"] = ["title": title] as [String: Any]
+        c.page = .titled(TitledPageInfo(title: title))
         return OutputFile(path: address.outputPath, text: theme.render(layout: layout, c))
     }
 
     private func tagPages(_ site: Site, _ context: PageContext, showing: Set<String>? = nil) -> [OutputFile] {
         let all = PageAddress(directory: "tags")
         var c = context.base(at: all, currentPage: nil, title: theme.strings["tags.title"])
-        c["page"] = ["title": theme.strings["tags.title"]] as [String: Any]
+        c.page = .titled(TitledPageInfo(title: theme.strings["tags.title"]))
         // A tag only the authors' pages carry (`документация`) is theirs: its page exists, the readers' cloud skips it.
-        c["tags"] = site.tags.filter { !$0.pages.allSatisfy(site.config.isAuthorsPage) }.map { tag -> [String: Any] in
-            ["name": tag.name, "count": tag.pages.count, "url": all.relativeURL(to: tag.address, offline: site.offline)]
+        c.tags = site.tags.filter { !$0.pages.allSatisfy(site.config.isAuthorsPage) }.map { tag in
+            TagEntry(name: tag.name, count: tag.pages.count, url: all.relativeURL(to: tag.address, offline: site.offline))
         }
         let files = showing == nil ? [OutputFile(path: all.outputPath, text: theme.render(layout: "tags", c))] : []
         // A tag of a large site lists hundreds of pages: on every core, as pages are rendered.
         let shown = site.tags.filter { tag in showing.map { only in tag.pages.contains(where: only.contains) } ?? true }
-        let shared = UnsafeSendable(context)  // read-only from here on
         return files + shown.concurrentMap { tag in
-            let context = shared.value
             let a = tag.address
             var t = context.base(at: a, currentPage: nil, title: tag.name)
-            t["page"] = ["title": tag.name, "isTag": true] as [String: Any]
-            t["items"] = tag.pages.compactMap { context.link($0, from: a) }
+            t.page = .titled(TitledPageInfo(title: tag.name, isTag: true))
+            t.items = tag.pages.compactMap { context.link($0, from: a) }
             return OutputFile(path: a.outputPath, text: theme.render(layout: "tag", t))
         }
     }
@@ -143,22 +142,22 @@ public struct ThemeRenderer: Sendable {
         site.redirects.compactMap { redirect in
             guard pages?.contains(redirect.to) ?? true, let target = site.page(redirect.to) else { return nil }
             let url = redirect.from.relativeURL(to: target.address, offline: site.offline)
-            let c: [String: Any] = ["url": url, "title": target.title, "ui": theme.strings.templateValue,
-                                    "root": redirect.from.rootPrefix, "site": ["language": site.config.language]]
+            let c = RedirectContext(url: url, title: target.title, ui: context.uiContext, root: redirect.from.rootPrefix,
+                                    language: site.config.language)
             return OutputFile(path: redirect.from.outputPath, text: theme.render(layout: "redirect", c))
         }
     }
 
     private func notFound(_ site: Site, _ context: PageContext) -> OutputFile {
         var c = context.base(at: PageAddress(directory: ""), currentPage: nil, title: theme.strings["notfound.title"])
-        c["page"] = ["title": theme.strings["notfound.title"]] as [String: Any]
+        c.page = .titled(TitledPageInfo(title: theme.strings["notfound.title"]))
         // A server answers a missing address of any depth with this file, so its links, written
         // relative to the root, need a <base>: the published address when base_url says it, else
         // the server's root `/` (a site served under a sub-path needs base_url). A build for disk
         // keeps plain relative links: there no server answers with it, the file is opened itself.
         let base = !site.config.baseURL.isEmpty ? site.config.baseURL : site.offline ? "" : "/"
-        if !base.isEmpty { c["baseHref"] = base }
-        c["console"] = HomeConsoleContext(site: site, context: context, icons: theme.icons)
+        if !base.isEmpty { c.baseHref = base }
+        c.console = HomeConsoleContext(site: site, context: context, icons: theme.icons)
             .make(from: PageAddress(directory: ""), title: theme.strings["notfound.situations"])
         return OutputFile(path: "404.html", text: theme.render(layout: "404", c))
     }
@@ -166,9 +165,46 @@ public struct ThemeRenderer: Sendable {
 
 extension Theme {
     /// Every layout also gets `icons` (see `ThemeIcons`), so no context builder has to remember them.
-    package func render(layout: String, _ context: [String: Any]) -> String {
+    package func render<Context: ThemeLayoutValue>(layout: String, _ context: Context) -> String {
         var context = context
-        context["icons"] = icons
+        context.icons = TextTable(values: icons)
         return library.render(context, withTemplate: layouts.contains(layout) ? layout : "article") ?? ""
+    }
+}
+
+/// A page that forwards the reader from an old address (`aliases`).
+package struct RedirectContext: TemplateValue, ThemeLayoutValue {
+    package var url: String
+    package var title: String
+    package var ui: UIContext
+    package var root: String
+    /// `{{site.language}}`: the only key of `site` a redirect has.
+    package var language: String
+    package var icons = TextTable()
+
+    package struct SiteLanguage: TemplateValue {
+        package var language: String
+
+        package func child(named name: String) -> Any? { name == "language" ? asText(language) : nil }
+    }
+
+    package func child(named name: String) -> Any? {
+        switch name {
+        case "url": return asText(url)
+        case "title": return asText(title)
+        case "ui": return ui
+        case "root": return asText(root)
+        case "site": return SiteLanguage(language: language)
+        case "icons": return icons
+        default: return nil
+        }
+    }
+
+    package init(url: String, title: String, ui: UIContext, root: String, language: String) {
+        self.url = url
+        self.title = title
+        self.ui = ui
+        self.root = root
+        self.language = language
     }
 }

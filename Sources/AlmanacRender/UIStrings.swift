@@ -10,20 +10,6 @@ public struct UIStrings: Sendable {
 
     public subscript(key: String) -> String { values[key] ?? key }
 
-    /// Dotted keys (`search.label`) become nested dictionaries, which is how Mustache reads `{{ui.search.label}}`.
-    public var templateValue: [String: Any] {
-        var root: [String: Any] = [:]
-        func insert(_ path: ArraySlice<Substring>, _ value: String, into dict: inout [String: Any]) {
-            guard let head = path.first.map(String.init) else { return }
-            if path.count == 1 { dict[head] = value; return }
-            var child = dict[head] as? [String: Any] ?? [:]
-            insert(path.dropFirst(), value, into: &child)
-            dict[head] = child
-        }
-        for (key, value) in values { insert(key.split(separator: ".")[...], value, into: &root) }
-        return root
-    }
-
     package static func load(templates: URL, language: String) -> (UIStrings, [Diagnostic]) {
         let dir = templates.appendingPathComponent("i18n")
         let candidates = [language, "ru"]
@@ -48,5 +34,9 @@ public struct UIStrings: Sendable {
             }
         }
         return (UIStrings(values: [:]), [.warning(.i18nFolderMissing, file: "templates", code: .i18n)])
+    }
+
+    package init(values: [String: String]) {
+        self.values = values
     }
 }

@@ -41,22 +41,6 @@ public indirect enum MetaValue: Sendable, Hashable {
         case .map: return .map
         }
     }
-
-    /// Plain Swift values for templates (Mustache reads dictionaries and arrays).
-    public var templateValue: Any {
-        switch self {
-        case .null: return ""
-        case .bool(let b): return b
-        case .int(let i): return i
-        case .double(let d): return d
-        case .string(let s): return s
-        case .list(let l): return l.map(\.templateValue)
-        case .map(let m):
-            var dict: [String: Any] = [:]
-            for e in m { dict[e.key] = e.value.templateValue }
-            return dict
-        }
-    }
 }
 
 /// One `key: value` pair of a mapping, with its 1-based line in the source file.

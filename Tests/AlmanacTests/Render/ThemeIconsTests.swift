@@ -71,7 +71,7 @@ import AlmanacFuzzing
         var theme = try #require(Theme.load(siteDirectory: SharedMaterial.repositoryRoot, language: "ru").0)
         theme.library.register(template, named: "probe")
         theme.layouts.insert("probe")
-        let html = theme.render(layout: "probe", [:])
+        let html = theme.render(layout: "probe", RedirectContext(url: "", title: "", ui: UIContext(), root: "", language: "ru"))
         #expect(html.hasPrefix("<p><svg xmlns=") && html.contains(#"class="icon icon-chevron-right""#))
     }
 
