@@ -11,9 +11,24 @@ public enum GitHistory {
     /// The commit the site's checkout stands on, or nil outside git: the history a build reads
     /// changes only with it.
     public static func head(siteDirectory: URL) -> String? {
+        git(["rev-parse", "HEAD"], in: siteDirectory).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public static func read(siteDirectory: URL) -> SiteHistory {
+        // --relative: paths relative to the site folder, which need not be the repository's root.
+        // core.quotePath=false keeps Cyrillic file names as they are instead of octal escapes.
+        // --name-status tells a file's creation (A) from an edit (M): a page imported already
+        // approved has not been edited after its approval.
+        guard let data = git(["-c", "core.quotePath=false", "log", "--format=%x00%cs%x00%s", "--name-status",
+                              "--no-renames", "--relative", "--", "content"], in: siteDirectory) else { return .unavailable }
+        return parse(String(decoding: data, as: UTF8.self))
+    }
+
+    /// git's output, or nil when git is missing, the folder is not a checkout, or the command fails.
+    private static func git(_ arguments: [String], in siteDirectory: URL) -> Data? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", siteDirectory.path, "rev-parse", "HEAD"]
+        process.arguments = ["git", "-C", siteDirectory.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         for key in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { environment[key] = nil }
         process.environment = environment
@@ -24,31 +39,7 @@ public enum GitHistory {
         do { try process.run() } catch { return nil }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    public static func read(siteDirectory: URL) -> SiteHistory {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // --relative: paths relative to the site folder, which need not be the repository's root.
-        // core.quotePath=false keeps Cyrillic file names as they are instead of octal escapes.
-        // --name-status tells a file's creation (A) from an edit (M): a page imported already
-        // approved has not been edited after its approval.
-        process.arguments = ["git", "-C", siteDirectory.path, "-c", "core.quotePath=false", "log",
-                             "--format=%x00%cs%x00%s", "--name-status", "--no-renames", "--relative", "--", "content"]
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { environment[key] = nil }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return .unavailable }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return .unavailable }
-        return parse(String(decoding: data, as: UTF8.self))
+        return process.terminationStatus == 0 ? data : nil
     }
 
     /// `\0DATE\0SUBJECT` starts a commit, the `STATUS\tPATH` lines after it name its files; the
