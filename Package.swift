@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Almanac",
-    platforms: [.macOS(.v14)],
+    // macOS 15 for the Synchronization module's Mutex, which the server and CLI lock their state with.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "almanac", targets: ["almanac"]),
         .library(name: "Almanac", targets: ["Almanac", "AlmanacProducts"]),

@@ -1,25 +1,29 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// The open pages' event stream (Server-Sent Events): `hello` on connecting, `reload` when files
 /// change, `problems` when a build fails. A comment every few seconds finds closed connections.
-final class LiveEvents: @unchecked Sendable {
-    private let lock = NSLock()
-    private var clients: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
-    private var isClosed = false
+final class LiveEvents: Sendable {
+    private struct State {
+        var clients: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+        var isClosed = false
+    }
 
-    var clientCount: Int { lock.withLock { clients.count } }
+    private let state = Mutex(State())
+
+    var clientCount: Int { state.withLock { $0.clients.count } }
 
     /// A stream that starts with `hello` and stays open until the page goes away or the server stops.
     func subscribe(hello: String) -> HTTPResponse {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(32))
         let id = UUID()
-        continuation.onTermination = { [weak self] _ in self?.lock.withLock { _ = self?.clients.removeValue(forKey: id) } }
+        continuation.onTermination = { [weak self] _ in self?.state.withLock { _ = $0.clients.removeValue(forKey: id) } }
         continuation.yield(Self.encode(event: "hello", data: hello))
-        let closed = lock.withLock {
-            if !isClosed { clients[id] = continuation }
-            return isClosed
+        let closed = state.withLock { state in
+            if !state.isClosed { state.clients[id] = continuation }
+            return state.isClosed
         }
         if closed { continuation.finish() }
         var headers = HTTPHeaders()
@@ -30,19 +34,19 @@ final class LiveEvents: @unchecked Sendable {
 
     func send(event: String, data: String) {
         let bytes = Self.encode(event: event, data: data)
-        for client in lock.withLock({ Array(clients.values) }) { client.yield(bytes) }
+        for client in state.withLock({ Array($0.clients.values) }) { client.yield(bytes) }
     }
 
     func heartbeat() {
-        for client in lock.withLock({ Array(clients.values) }) { client.yield(Array(": ping\n\n".utf8)) }
+        for client in state.withLock({ Array($0.clients.values) }) { client.yield(Array(": ping\n\n".utf8)) }
     }
 
     /// Ends every stream, so the server can stop without waiting for pages to close.
     func close() {
-        let all = lock.withLock { () -> [AsyncStream<[UInt8]>.Continuation] in
-            isClosed = true
-            defer { clients = [:] }
-            return Array(clients.values)
+        let all = state.withLock { state -> [AsyncStream<[UInt8]>.Continuation] in
+            state.isClosed = true
+            defer { state.clients = [:] }
+            return Array(state.clients.values)
         }
         for client in all { client.finish() }
     }

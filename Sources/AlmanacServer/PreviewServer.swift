@@ -2,6 +2,7 @@ import Almanac
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// `almanac serve`: builds the site into memory, answers on a loopback port, watches the sources,
 /// rebuilds what an edit affects and tells the open pages to reload (or shows them the errors).
@@ -9,7 +10,7 @@ import Foundation
 /// Rebuilds run one at a time on a queue of their own, off the HTTP server's threads; the pages
 /// are answered from the last good build meanwhile. The search index, sitemap and lint follow a
 /// moment after each edit, from a snapshot, so they never delay the page the writer is looking at.
-public final class PreviewServer: @unchecked Sendable {
+public final class PreviewServer: Sendable {
     public struct Options: Sendable {
         public var siteDirectory: URL
         public var host: String
@@ -45,20 +46,31 @@ public final class PreviewServer: @unchecked Sendable {
     private let queue = DispatchQueue(label: "almanac.preview.rebuild")
     private let events = LiveEvents()
     private let responder: SiteResponder
-    private var watcher: SourceWatcher?
-    private var server: HTTPServer?
-    private var serverTask: Task<Void, Error>?
-    private var heartbeat: DispatchSourceTimer?
 
-    // Confined to `queue`.
-    private var session: BuildSession
-    private var failing = false
-    private var derivedRunning = false
+    /// What `start` sets up and `stop` takes down.
+    private struct Running {
+        var watcher: SourceWatcher?
+        var server: HTTPServer?
+        var serverTask: Task<Void, Error>?
+        var heartbeat: DispatchSourceTimer?
+    }
+    private let running = Mutex(Running())
 
-    // Read by HTTP handlers for `hello`.
-    private let stateLock = NSLock()
-    private var buildNumber = 0
-    private var problems: [Diagnostic] = []
+    /// The session and where the rebuilds stand. Only work on `queue` takes this lock, one item at
+    /// a time, so it is never waited for; it lets the compiler check that nothing else touches them.
+    private struct Rebuild {
+        var session: BuildSession
+        var failing = false
+        var derivedRunning = false
+    }
+    private let rebuild: Mutex<Rebuild>
+
+    /// Read by HTTP handlers for `hello`.
+    private struct Published {
+        var buildNumber = 0
+        var problems: [Diagnostic] = []
+    }
+    private let published = Mutex(Published())
 
     public init(options: Options, report: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.options = options
@@ -66,17 +78,19 @@ public final class PreviewServer: @unchecked Sendable {
         let site = options.siteDirectory.standardizedFileURL
         responder = SiteResponder(siteDirectory: site, events: events)
         // The session writes nothing; `output` only names the published site whose anchors readers may have links to.
-        session = BuildSession(options: BuildOptions(siteDirectory: site, links: options.links, includeDrafts: options.includeDrafts))
+        rebuild = Mutex(Rebuild(session: BuildSession(options: BuildOptions(siteDirectory: site, links: options.links, includeDrafts: options.includeDrafts))))
     }
 
     /// Builds the site, starts listening and watching; returns the address to open.
     public func start() async throws -> URL {
         queue.sync {
-            let update = session.build()
-            report(.built(update, trigger: []))
-            let number = setState(problems: update.diagnostics.filter { $0.severity == .error }, newBuild: true)
-            responder.publish(session.files, build: number)
-            failing = !update.succeeded
+            rebuild.withLock { state in
+                let update = state.session.build()
+                report(.built(update, trigger: []))
+                let number = setState(problems: update.diagnostics.filter { $0.severity == .error }, newBuild: true)
+                responder.publish(state.session.files, build: number)
+                state.failing = !update.succeeded
+            }
         }
         let url = try await listen()
         let watcher = SourceWatcher(siteDirectory: options.siteDirectory) { [weak self] changes in
@@ -84,27 +98,33 @@ public final class PreviewServer: @unchecked Sendable {
             self.queue.async { self.apply(changes) }
         }
         watcher.start()
-        self.watcher = watcher
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + 10, repeating: 10)
-        timer.setEventHandler { [events] in events.heartbeat() }
-        timer.resume()
-        heartbeat = timer
+        running.withLock { running in
+            running.watcher = watcher
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + 10, repeating: 10)
+            timer.setEventHandler { [events] in events.heartbeat() }
+            timer.resume()
+            running.heartbeat = timer
+        }
         return url
     }
 
     /// Returns when the server has stopped.
     public func wait() async {
-        _ = try? await serverTask?.value
+        let task = running.withLock { $0.serverTask }
+        _ = try? await task?.value
     }
 
     /// Closes the event streams, stops watching and listening.
     public func stop() async {
-        watcher?.stop()
-        heartbeat?.cancel()
+        let (server, task) = running.withLock { running in
+            running.watcher?.stop()
+            running.heartbeat?.cancel()
+            return (running.server, running.serverTask)
+        }
         events.close()
         await server?.stop(timeout: 1)
-        serverTask?.cancel()
+        task?.cancel()
     }
 
     /// Applies changes now, without waiting for the watcher (tests).
@@ -145,8 +165,10 @@ public final class PreviewServer: @unchecked Sendable {
                 try await Task.sleep(nanoseconds: 10_000_000)
             }
             if !failed.isSet, await server.isListening, let address = await server.listeningAddress {
-                self.server = server
-                self.serverTask = task
+                running.withLock {
+                    $0.server = server
+                    $0.serverTask = task
+                }
                 let actualPort: UInt16
                 switch address {
                 case .ip4(_, let p), .ip6(_, let p): actualPort = p
@@ -164,45 +186,51 @@ public final class PreviewServer: @unchecked Sendable {
     // MARK: - Rebuilding (on `queue`)
 
     private func apply(_ changes: Set<String>) {
-        let update = session.update(changed: changes)
-        if update.scope == .nothing && update.succeeded == !failing { return }
-        // Editors' temporary files come and go around a save; name only what is there, or was a page.
-        let site = options.siteDirectory
-        let trigger = changes.filter {
-            $0.hasSuffix(".md") || $0 == "almanac.yml" || FileManager.default.fileExists(atPath: site.appendingPathComponent($0).path)
+        rebuild.withLock { state in
+            let update = state.session.update(changed: changes)
+            if update.scope == .nothing && update.succeeded == !state.failing { return }
+            // Editors' temporary files come and go around a save; name only what is there, or was a page.
+            let site = options.siteDirectory
+            let trigger = changes.filter {
+                $0.hasSuffix(".md") || $0 == "almanac.yml" || FileManager.default.fileExists(atPath: site.appendingPathComponent($0).path)
+            }
+            report(.built(update, trigger: (trigger.isEmpty ? changes : trigger).sorted()))
+            if update.succeeded {
+                // After a failure the site may differ anywhere from what the pages show.
+                let pages = state.failing ? nil : update.changedPaths.flatMap(Self.pageURLs)
+                state.failing = false
+                let number = setState(problems: [], newBuild: true)
+                responder.publish(state.session.files, build: number)
+                events.send(event: "reload", data: Self.json(["build": number, "pages": pages.map { $0 as Any } ?? NSNull()]))
+            } else {
+                state.failing = true
+                let errors = update.diagnostics.filter { $0.severity == .error }
+                let number = setState(problems: errors, newBuild: false)
+                events.send(event: "problems", data: Self.json(["build": number, "problems": Self.problemList(errors)]))
+            }
+            scheduleDerived(&state)
         }
-        report(.built(update, trigger: (trigger.isEmpty ? changes : trigger).sorted()))
-        if update.succeeded {
-            // After a failure the site may differ anywhere from what the pages show.
-            let pages = failing ? nil : update.changedPaths.flatMap(Self.pageURLs)
-            failing = false
-            let number = setState(problems: [], newBuild: true)
-            responder.publish(session.files, build: number)
-            events.send(event: "reload", data: Self.json(["build": number, "pages": pages.map { $0 as Any } ?? NSNull()]))
-        } else {
-            failing = true
-            let errors = update.diagnostics.filter { $0.severity == .error }
-            let number = setState(problems: errors, newBuild: false)
-            events.send(event: "problems", data: Self.json(["build": number, "problems": Self.problemList(errors)]))
-        }
-        scheduleDerived()
     }
 
     /// Search index, sitemap and lint, a moment after the last edit, from a snapshot of the site.
-    private func scheduleDerived() {
-        guard session.derivedIsStale, !derivedRunning else { return }
-        derivedRunning = true
+    private func scheduleDerived(_ state: inout Rebuild) {
+        guard state.session.derivedIsStale, !state.derivedRunning else { return }
+        state.derivedRunning = true
         queue.asyncAfter(deadline: .now() + 0.25) { [self] in
-            guard let snapshot = session.derivedSnapshot() else { derivedRunning = false; return }
-            DispatchQueue.global(qos: .utility).async { [self] in
-                let started = Date()
-                let derived = DerivedFiles.make(snapshot.site)
-                queue.async { [self] in
-                    session.applyDerived(derived, generation: snapshot.generation)
-                    if !failing { responder.publish(session.files) }
-                    derivedRunning = false
-                    report(.refreshed(session.diagnostics, seconds: Date().timeIntervalSince(started)))
-                    scheduleDerived()
+            rebuild.withLock { state in
+                guard let snapshot = state.session.derivedSnapshot() else { state.derivedRunning = false; return }
+                DispatchQueue.global(qos: .utility).async { [self] in
+                    let started = Date()
+                    let derived = DerivedFiles.make(snapshot.site)
+                    queue.async { [self] in
+                        rebuild.withLock { state in
+                            state.session.applyDerived(derived, generation: snapshot.generation)
+                            if !state.failing { responder.publish(state.session.files) }
+                            state.derivedRunning = false
+                            report(.refreshed(state.session.diagnostics, seconds: Date().timeIntervalSince(started)))
+                            scheduleDerived(&state)
+                        }
+                    }
                 }
             }
         }
@@ -210,15 +238,15 @@ public final class PreviewServer: @unchecked Sendable {
 
     @discardableResult
     private func setState(problems: [Diagnostic], newBuild: Bool) -> Int {
-        stateLock.withLock {
-            if newBuild { buildNumber += 1 }
-            self.problems = problems
-            return buildNumber
+        published.withLock {
+            if newBuild { $0.buildNumber += 1 }
+            $0.problems = problems
+            return $0.buildNumber
         }
     }
 
     private func hello() -> String {
-        stateLock.withLock { Self.json(["build": buildNumber, "problems": Self.problemList(problems)]) }
+        published.withLock { Self.json(["build": $0.buildNumber, "problems": Self.problemList($0.problems)]) }
     }
 
     /// `guide/first/index.html` → `/guide/first/`; nil (reload every page) when a non-page file changed.

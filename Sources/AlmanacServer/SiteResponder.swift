@@ -1,13 +1,17 @@
 import Almanac
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// Answers requests from the last good build, held in memory: the files themselves for generated
 /// pages, and files read from content/ and templates/ for those copied as they are.
-final class SiteResponder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var files: [String: OutputFile] = [:]
-    private var build = 0
+final class SiteResponder: Sendable {
+    private struct Published {
+        var files: [String: OutputFile] = [:]
+        var build = 0
+    }
+
+    private let published = Mutex(Published())
     /// Real paths of content/ and templates/: a copied file must really lie inside one of them.
     private let allowedRoots: [String]
     let events: LiveEvents
@@ -21,15 +25,15 @@ final class SiteResponder: @unchecked Sendable {
 
     /// The files of a good build; `build` numbers it for the pages (nil: the same build, refreshed).
     func publish(_ files: [String: OutputFile], build: Int? = nil) {
-        lock.withLock {
-            self.files = files
-            if let build { self.build = build }
+        published.withLock {
+            $0.files = files
+            if let build { $0.build = build }
         }
     }
 
-    private var currentBuild: Int { lock.withLock { build } }
+    private var currentBuild: Int { published.withLock { $0.build } }
 
-    private func file(_ path: String) -> OutputFile? { lock.withLock { files[path] } }
+    private func file(_ path: String) -> OutputFile? { published.withLock { $0.files[path] } }
 
     func respond(to request: HTTPRequest, hello: @Sendable () -> String) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {

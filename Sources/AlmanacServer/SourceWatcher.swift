@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,12 +10,12 @@ import Glibc
 /// milliseconds and a 10,000-page site costs nothing while idle; elsewhere it compares
 /// modification times twice a second. Bursts (an editor's write-rename-chmod) arrive as one batch:
 /// after the first event the watcher waits `settle` for more.
-final class SourceWatcher: @unchecked Sendable {
+final class SourceWatcher: Sendable {
     let siteDirectory: URL
     let settle: TimeInterval
     private let onChange: @Sendable (Set<String>) -> Void
     private let stopped = LockedFlag()
-    private var thread: Thread?
+    private let thread = Mutex<Thread?>(nil)
 
     /// `onChange` gets paths relative to the site folder, on the watcher's own thread.
     init(siteDirectory: URL, settle: TimeInterval = 0.012, onChange: @escaping @Sendable (Set<String>) -> Void) {
@@ -24,10 +25,12 @@ final class SourceWatcher: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in self.run() }
-        thread.name = "almanac-watch"
-        thread.start()
-        self.thread = thread
+        thread.withLock { thread in
+            let started = Thread { [self] in self.run() }
+            started.name = "almanac-watch"
+            started.start()
+            thread = started
+        }
     }
 
     func stop() { stopped.set() }
@@ -135,9 +138,8 @@ final class SourceWatcher: @unchecked Sendable {
 }
 
 /// A flag set once from any thread.
-final class LockedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+final class LockedFlag: Sendable {
+    private let value = Atomic(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }

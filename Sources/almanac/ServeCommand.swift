@@ -2,6 +2,7 @@ import Almanac
 import AlmanacServer
 import ArgumentParser
 import Foundation
+import Synchronization
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -79,19 +80,19 @@ struct ServeCommand: ParsableCommand {
 }
 
 /// What `almanac serve` prints: each diagnostic once, when it first appears, and a line per rebuild.
-final class ServeLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var printed: Set<Diagnostic> = []
+final class ServeLog: Sendable {
+    /// The diagnostics already shown; the lock also keeps one event's lines together.
+    private let printed = Mutex<Set<Diagnostic>>([])
     private let quiet: Bool
     private let console = Console()
 
     init(quiet: Bool) { self.quiet = quiet }
 
     func handle(_ event: PreviewServer.Event) {
-        lock.withLock {
+        printed.withLock { printed in
             switch event {
             case .built(let update, let trigger):
-                reportNew(update.diagnostics)
+                reportNew(update.diagnostics, printed: &printed)
                 guard !quiet || update.diagnostics.hasErrors else { return }
                 let errors = update.diagnostics.errorCount, warnings = update.diagnostics.warningCount
                 let ms = Int((update.seconds * 1000).rounded())
@@ -112,12 +113,12 @@ final class ServeLog: @unchecked Sendable {
                     console.write("↻ \(files): \(what), \(ms) мс\(verdict)\n")
                 }
             case .refreshed(let diagnostics, _):
-                reportNew(diagnostics)
+                reportNew(diagnostics, printed: &printed)
             }
         }
     }
 
-    private func reportNew(_ diagnostics: [Diagnostic]) {
+    private func reportNew(_ diagnostics: [Diagnostic], printed: inout Set<Diagnostic>) {
         let fresh = diagnostics.filter { !printed.contains($0) }
         printed = Set(diagnostics)
         console.report(fresh)
@@ -132,11 +133,10 @@ final class ServeLog: @unchecked Sendable {
     }
 }
 
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: String?
+final class FailureBox: Sendable {
+    private let value = Mutex<String?>(nil)
     var message: String? {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
     }
 }

@@ -30,6 +30,7 @@ extension Array where Element: Sendable {
 }
 
 /// Hands a buffer to concurrent workers that each write disjoint indices.
+/// Unchecked on purpose: raw buffer pointers are never `Sendable`, and disjoint writes are beyond the compiler.
 package struct UnsafeSendable<T>: @unchecked Sendable {
     package let value: T
     package init(_ value: T) { self.value = value }

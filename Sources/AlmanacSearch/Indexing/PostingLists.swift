@@ -46,6 +46,7 @@ package struct PostingLists: Sendable {
         let largest = maxImpact, offsets = next
         docs.withUnsafeMutableBufferPointer { docsOut in
             impacts.withUnsafeMutableBufferPointer { impactsOut in
+                // Each run writes only the slots its offsets reserve; raw buffers cannot be checked.
                 let out = UnsafeSendable((docsOut, impactsOut))
                 DispatchQueue.concurrentPerform(iterations: runCount) { r in
                     var next = offsets[r]
