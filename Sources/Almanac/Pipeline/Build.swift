@@ -134,7 +134,8 @@ public enum Build {
         // Content pages whose inputs are those of the published file are linked, not rendered.
         var fingerprints: [String: ContentHash] = [:]
         if let inputs, produced.files != nil {
-            let all = PageFingerprint.all(site, context: ContentHash(combining: [BuildIdentity.current, inputs.theme]))
+            let all = PageFingerprint.all(site, context: ContentHash(combining: [BuildIdentity.current, inputs.theme]),
+                                          markdown: produced.markdownKeys)
             for (i, page) in pages.enumerated() {
                 fingerprints[page.path] = all[i]
                 pages[i].reusable = previous?.pages[page.path] == all[i]
@@ -213,6 +214,9 @@ public enum Build {
         var markdownMemo: StageMemo<RenderedPage>
         /// What the index stage made of each page and piece, for the next build; nil without a theme.
         var searchMemo: SearchIndexMemo? = nil
+        /// Page id → what its rendered Markdown follows from (memo context and key): a stand-in
+        /// for the rendered page in `PageFingerprint`, which would otherwise hash every page's HTML.
+        var markdownKeys: [String: ContentHash] = [:]
         /// What the repeated-paragraph check made of each page's body.
         var paragraphMemo = StageMemo<ParagraphHashes>(context: ContentHash(of: ""))
     }
@@ -233,6 +237,7 @@ public enum Build {
         var site: Site
         var memo = StageMemo<RenderedPage>(context: ContentHash(of: ""))
         var paragraphs = StageMemo<ParagraphHashes>(context: ContentHash(of: ""))
+        var markdownKeys: [String: ContentHash] = [:]
         do {
             let (content, contentDiagnostics) = load()
             diagnostics += contentDiagnostics
@@ -256,6 +261,7 @@ public enum Build {
             }
             let rendered = keyed.map(\.1)
             memo = StageMemo(context: context, entries: Dictionary(keyed, uniquingKeysWith: { a, _ in a }))
+            for (page, (key, _)) in zip(plan.pages, keyed) { markdownKeys[page.id] = ContentHash(combining: [context, key]) }
             stage("markdown", nil)
             let (assembled, graphDiagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors)
             diagnostics += graphDiagnostics
@@ -284,7 +290,7 @@ public enum Build {
         files += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
         files += DerivedFiles.siteFiles(site)
         return Produced(site: site, files: files, pages: pages, diagnostics: diagnostics, markdownMemo: memo,
-                        searchMemo: indexed.memo, paragraphMemo: paragraphs)
+                        searchMemo: indexed.memo, markdownKeys: markdownKeys, paragraphMemo: paragraphs)
     }
 
     /// The output folder is replaced wholesale, so it must never be the site, hold it, or sit in its sources.

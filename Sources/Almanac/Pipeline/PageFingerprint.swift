@@ -8,12 +8,19 @@ import Foundation
 /// leaves the faces alone, so only the edited page and those whose backlinks changed are
 /// rendered; a new title changes a face, and every page is.
 enum PageFingerprint {
-    static func all(_ site: Site, context: ContentHash) -> [ContentHash] {
+    /// `markdown` names what each page's rendered Markdown follows from; a page without an
+    /// entry has its rendered Markdown hashed instead.
+    static func all(_ site: Site, context: ContentHash, markdown: [String: ContentHash]) -> [ContentHash] {
         let face = faces(site, context: context)
         return site.pages.concurrentMap { page in
             var writer = CacheWriter(capacity: 4096)
             writer.write(page.source)
-            writer.write(page.rendered)
+            if let key = markdown[page.id] {
+                // The anchor targets the graph adds to the HTML follow from `anchorAliases`, written below.
+                writer.write(key)
+            } else {
+                writer.write(page.rendered)
+            }
             writer.write(page.backlinks)
             writer.write(page.referencedBy.flatMap { [$0.field, $0.pageId] })
             writer.write(page.anchorAliases)
