@@ -94,15 +94,16 @@ public enum Build {
         // Only a build that writes keeps a cache: `check` and the approvers' export read everything.
         let cache = options.writeOutput ? BuildCache(output: options.outputDirectory) : nil
         if options.clean { cache?.remove() }
-        let previous = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
+        let head = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
         let inputs = cache.map { _ in InputFingerprint.take(options) }
-        if cache != nil { stage("cache") }
-        if let previous, let inputs, previous.inputs == inputs.all, outputHolds(previous.outputPaths, options.outputDirectory) {
+        if let head, let inputs, head.inputs == inputs.all, outputHolds(head.outputPaths, options.outputDirectory) {
             stage("reuse")
-            return BuildResult(diagnostics: previous.diagnostics, pageCount: previous.pageCount,
-                               fileCount: previous.outputPaths.count, seconds: Date().timeIntervalSince(started),
+            return BuildResult(diagnostics: head.diagnostics, pageCount: head.pageCount,
+                               fileCount: head.outputPaths.count, seconds: Date().timeIntervalSince(started),
                                stages: stages, site: nil, reused: true)
         }
+        let previous = head.map { cache!.withMemos($0) }
+        if cache != nil { stage("cache") }
 
         let configured = configure(options)
         diagnostics += configured.diagnostics
@@ -111,8 +112,7 @@ public enum Build {
         silenced = config.silencedCodes
 
         // Memos are valid only for the same configuration: its every field can change what a page becomes.
-        let configHash = ContentHash(of: FileManager.default.contents(atPath: options.siteDirectory
-            .appendingPathComponent("almanac.yml").path) ?? Data())
+        let configHash = inputs?.config ?? ContentHash(of: "")
         let loadContext = ContentHash(combining: [BuildIdentity.current, configHash,
                                                   ContentHash(combining: [options.baseURL ?? "", options.links?.rawValue ?? ""])])
         var loadMemo: [ContentHash: PageLoad] = [:]

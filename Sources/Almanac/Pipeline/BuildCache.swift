@@ -21,8 +21,15 @@ struct BuildCache {
     private func shardFile(_ i: Int) -> URL { folder.appendingPathComponent("markdown-\(i).bin") }
     private var searchFile: URL { folder.appendingPathComponent("search.bin") }
 
+    /// The head alone: enough to see that nothing changed, which is then all a build reads.
     func read(identity: ContentHash) -> CachedBuild? {
-        guard var cached: CachedBuild = read(file), cached.identity == identity else { return nil }
+        guard let cached: CachedBuild = read(file), cached.identity == identity else { return nil }
+        return cached
+    }
+
+    /// `head` with the Markdown and search memos, which only a build that works needs.
+    func withMemos(_ head: CachedBuild) -> CachedBuild {
+        var cached = head
         let shards = Array(0..<Self.markdownShards).concurrentMap { i -> StageMemo<RenderedPage>? in read(shardFile(i)) }
         if shards.allSatisfy({ $0?.context == cached.markdown.context }) {
             cached.markdown = StageMemo(context: cached.markdown.context, merging: shards.compactMap { $0 })
@@ -43,12 +50,12 @@ struct BuildCache {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let memo = cached.markdown
-            let old = previous?.markdown.context == memo.context ? previous?.markdown : nil
+            let shards = memo.shards(Self.markdownShards)
+            let old = previous?.markdown.context == memo.context ? previous?.markdown.shards(Self.markdownShards) : nil
             let failures = Array(0..<Self.markdownShards).concurrentMap { i -> Bool in
-                let shard = memo.shard(i, of: Self.markdownShards)
                 if let old, FileManager.default.fileExists(atPath: shardFile(i).path),
-                   Set(old.shard(i, of: Self.markdownShards).keys) == Set(shard.keys) { return false }
-                return !write(shard, to: shardFile(i))
+                   Set(old[i].keys) == Set(shards[i].keys) { return false }
+                return !write(shards[i], to: shardFile(i))
             }
             if failures.contains(true) { throw CocoaError(.fileWriteUnknown) }
             if let search = cached.search {

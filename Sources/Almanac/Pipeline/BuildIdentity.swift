@@ -5,7 +5,7 @@ import Foundation
 /// unchanged rebuild is allowed to take.
 enum BuildIdentity {
     /// Bumped whenever a cached value's layout or meaning changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     static let current: ContentHash = {
         var hasher = ContentHasher()

@@ -7,6 +7,8 @@ import Foundation
 struct InputFingerprint {
     /// Options, almanac.yml, the day, the published anchors.
     var settings: ContentHash
+    /// almanac.yml alone: the memos of per-page stages hold only under the same configuration.
+    var config: ContentHash
     var templates: ContentHash
     var content: ContentHash
     /// The commit the checkout stands on: it changes page histories, which each page carries.
@@ -27,11 +29,12 @@ struct InputFingerprint {
         hasher.add(options.includeDrafts)
         hasher.add((options.today ?? .today()).text)
         let site = options.siteDirectory
-        hasher.add(fileHash(site.appendingPathComponent("almanac.yml")))
+        let config = fileHash(site.appendingPathComponent("almanac.yml"))
+        hasher.add(config)
         if let anchorsFrom = options.anchorsFrom {
             hasher.add(fileHash(anchorsFrom.appendingPathComponent(".almanac/anchors.json")))
         }
-        return InputFingerprint(settings: hasher.finish(), templates: folder(site.appendingPathComponent("templates")),
+        return InputFingerprint(settings: hasher.finish(), config: config, templates: folder(site.appendingPathComponent("templates")),
                                 content: folder(site.appendingPathComponent("content")),
                                 git: GitHistory.head(siteDirectory: options.siteDirectory) ?? "")
     }

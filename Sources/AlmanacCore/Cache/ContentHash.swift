@@ -20,21 +20,15 @@ public struct ContentHash: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// One hash for several parts, each length-prefixed so that ("ab", "c") differs from ("a", "bc").
     public init(combining parts: [String]) {
-        var hasher = SHA256()
-        for part in parts {
-            var part = part
-            part.withUTF8 { utf8 in
-                withUnsafeBytes(of: UInt64(utf8.count).littleEndian) { hasher.update(bufferPointer: $0) }
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(utf8))
-            }
-        }
-        bytes = Array(hasher.finalize())
+        var hasher = ContentHasher()
+        for part in parts { hasher.add(part) }
+        self = hasher.finish()
     }
 
     public init(combining hashes: [ContentHash]) {
-        var hasher = SHA256()
-        for hash in hashes { hasher.update(data: hash.bytes) }
-        bytes = Array(hasher.finalize())
+        var hasher = ContentHasher()
+        for hash in hashes { hasher.add(hash) }
+        self = hasher.finish()
     }
 
     public init(from reader: inout CacheReader) throws {

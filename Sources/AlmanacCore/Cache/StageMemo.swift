@@ -18,10 +18,12 @@ public struct StageMemo<Value: CacheCodable & Sendable>: Sendable, CacheCodable 
 
     public var keys: Dictionary<ContentHash, Value>.Keys { entries.keys }
 
-    /// The entries whose keys fall in `shard` of `count` (by the key's first byte), so that a
-    /// memo can be kept in files that are rewritten only when their entries change.
-    public func shard(_ shard: Int, of count: Int) -> StageMemo {
-        StageMemo(context: context, entries: entries.filter { Int($0.key.bytes[0]) % count == shard })
+    /// The entries split by the first byte of their keys into `count` memos, so that a memo can be
+    /// kept in files that are rewritten only when their entries change.
+    public func shards(_ count: Int) -> [StageMemo] {
+        var parts = [[ContentHash: Value]](repeating: [:], count: count)
+        for (key, value) in entries { parts[Int(key.bytes[0]) % count][key] = value }
+        return parts.map { StageMemo(context: context, entries: $0) }
     }
 
     /// One memo of several made under the same context.

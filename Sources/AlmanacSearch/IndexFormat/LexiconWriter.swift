@@ -30,11 +30,7 @@ package struct LexiconWriter {
         var previous: [UInt8] = []
         for t in range {
             let bytes = CodePage.encode(terms[t])
-            let shared = TermShardWriter.sharedPrefix(previous, bytes)
-            w.varint(shared)
-            w.varint(bytes.count - shared)
-            w.raw(Array(bytes[shared...]))
-            w.varint(postings.documentFrequency(t))
+            TermShardWriter.writeTerm(bytes, after: previous, documentFrequency: postings.documentFrequency(t), into: &w)
             previous = bytes
         }
         return w.bytes

@@ -48,17 +48,23 @@ package struct TermShardWriter {
         var previous: [UInt8] = []
         for t in range {
             let bytes = CodePage.encode(terms[t])
-            let shared = Self.sharedPrefix(previous, bytes)
-            head.varint(shared)
-            head.varint(bytes.count - shared)
-            head.raw(Array(bytes[shared...]))
-            head.varint(postings.documentFrequency(t))
+            Self.writeTerm(bytes, after: previous, documentFrequency: postings.documentFrequency(t), into: &head)
             let before = body.bytes.count
             postings.encode(term: t, into: &body)
             head.varint(body.bytes.count - before)
             previous = bytes
         }
         return head.bytes + body.bytes
+    }
+
+    /// A term as the shard heads and the lexicon list it: the bytes it shares with the term before
+    /// it, the rest, and how many pages hold it.
+    package static func writeTerm(_ bytes: [UInt8], after previous: [UInt8], documentFrequency: Int, into w: inout ByteWriter) {
+        let shared = sharedPrefix(previous, bytes)
+        w.varint(shared)
+        w.varint(bytes.count - shared)
+        w.raw(Array(bytes[shared...]))
+        w.varint(documentFrequency)
     }
 
     package static func sharedPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
