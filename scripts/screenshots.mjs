@@ -6,6 +6,7 @@
 //
 //   node scripts/screenshots.mjs                 # the three README images, light scheme
 //   node scripts/screenshots.mjs --review DIR    # every page kind, light and dark, laptop and phone, into DIR
+//   node scripts/screenshots.mjs --review DIR --offline   # the same from an offline build opened as file://
 //
 // Needs the almanac binary (swift build, or ALMANAC_BIN) and Chromium (or CHROMIUM).
 import fs from 'node:fs';
@@ -26,10 +27,19 @@ const reviewDir = reviewAt > 0 ? path.resolve(process.argv[reviewAt + 1] || 'scr
 const outDir = reviewDir || path.join(root, 'docs/screenshots');
 fs.mkdirSync(outDir, { recursive: true });
 
+const offline = process.argv.includes('--offline');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'almanac-shots-'));
 const site = path.join(work, 'public');
-execFileSync(binary, ['build', root, '--output', site, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(binary, ['build', root, '--output', site, '--quiet', ...(offline ? ['--offline'] : [])],
+  { stdio: ['ignore', 'ignore', 'inherit'] });
 const server = await serveDirectory(site);
+// A page by its folder (`replies/x/`, with an optional `?query`): from the server, or from disk as
+// an agency opens the offline zip, where a folder link names its index.html.
+const at = (p) => {
+  if (!offline) return server.url + p;
+  const [folder, query] = p.split('?');
+  return 'file://' + site + '/' + folder + 'index.html' + (query ? '?' + query : '');
+};
 const browser = await launch();
 
 async function shoot(name, url, [width, height], { scheme = 'light', prepare = null } = {}) {
@@ -64,11 +74,11 @@ try {
       guide: 'guides/decision-guide/', 'search-page': 'search/?q=' + encodeURIComponent('задержка'), tags: 'tags/', playbook: 'playbook/' };
     for (const scheme of ['light', 'dark']) {
       for (const [size, dims] of Object.entries({ laptop, phone })) {
-        for (const [name, p] of Object.entries(pages)) await shoot(`${name}-${size}-${scheme}`, server.url + p, dims, { scheme });
+        for (const [name, p] of Object.entries(pages)) await shoot(`${name}-${size}-${scheme}`, at(p), dims, { scheme });
       }
-      await shoot(`drawer-phone-${scheme}`, server.url + 'replies/delivery-delay/', phone, {
+      await shoot(`drawer-phone-${scheme}`, at('replies/delivery-delay/'), phone, {
         scheme, prepare: (page) => page.click('[data-menu-button]') });
-      await shoot(`search-phone-${scheme}`, server.url + 'replies/', phone, { scheme, prepare: phoneSearch });
+      await shoot(`search-phone-${scheme}`, at('replies/'), phone, { scheme, prepare: phoneSearch });
     }
   }
 } finally {
