@@ -39,7 +39,7 @@ public struct PageFuzzer: Sendable {
         // One build per input (a whole small site is the slow part); the input's length picks the
         // mode, so that both the hosted and the offline form (with its .js index twins) are explored.
         let content = LoadedContent(pages: [page, neighbour])
-        let produced = Build.produce(config: config, theme: theme, offline: data.count % 2 == 1, load: { (content, []) })
+        let produced = Pipeline(config: config, theme: theme, offline: data.count % 2 == 1).run(load: { (content, []) })
         let pages = produced.pages.map { OutputFile(path: $0.path, text: $0.text()) }
         return ((produced.files ?? []) + pages).compactMap(PageFuzzer.problem)
     }

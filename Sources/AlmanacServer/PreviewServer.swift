@@ -221,7 +221,7 @@ public final class PreviewServer: Sendable {
                 guard let snapshot = state.session.derivedSnapshot() else { state.derivedRunning = false; return }
                 DispatchQueue.global(qos: .utility).async { [self] in
                     let started = Date()
-                    let derived = DerivedFiles.make(snapshot.site)
+                    let derived = snapshot.derive()
                     queue.async { [self] in
                         rebuild.withLock { state in
                             state.session.applyDerived(derived, generation: snapshot.generation)

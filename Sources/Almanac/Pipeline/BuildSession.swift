@@ -10,13 +10,15 @@ import AlmanacSite
 
 /// A build kept in memory between edits, for the preview server.
 ///
-/// `build()` runs the same stages as `Build.run` and keeps what each returned. `update(changed:)`
-/// then redoes only what an edit can affect: it re-reads the changed pages, renders their Markdown,
+/// `build()` runs the stages through the same driver as `Build.run` (`Pipeline.run`) and keeps
+/// what each returned. `update(changed:)` then redoes only what an edit can affect, calling the
+/// same stages again over less: it re-reads the changed pages, renders their Markdown,
 /// rechecks their links, and renders again only the HTML that can differ — the page itself when
 /// its face (title, description, front matter) is unchanged, plus the pages whose backlinks it adds
 /// or drops. Anything else (a new or deleted file, a new title, almanac.yml, templates) falls back
-/// to the stages from the site graph on, or to a full build. The search index, sitemap and lint are
-/// refreshed separately (`derivedSnapshot()` / `applyDerived`) so an edit shows before they are done.
+/// to the stages from the site graph on (`Pipeline.runFromGraph`), or to a full build. The `derive`
+/// stage (search index, sitemap, lint) runs separately (`derivedSnapshot()` / `applyDerived`) so an
+/// edit shows before it is done.
 ///
 /// A page whose new text has errors in front matter or schema is held back: the site keeps its
 /// last good version, and its errors are reported until the file is fixed.
@@ -52,25 +54,27 @@ public struct BuildSession: Sendable {
     /// True when the search index, sitemap or lint trail the pages.
     public private(set) var derivedIsStale = false
 
-    package var config: SiteConfig?
-    package var theme: Theme?
-    private var renderer = MarkdownRenderer()
+    /// The configured stages; nil until a build got past almanac.yml.
+    package var pipeline: Pipeline?
+    package var config: SiteConfig? { pipeline?.config }
+    package var theme: Theme? { pipeline?.theme }
     package var plan: SitePlan?
     package var planIndex: [String: Int] = [:]
     package var rendered: [String: RenderedPage] = [:]
     package var site: Site?
     package var siteIndex: [String: Int] = [:]
     package var sidebars: [SidebarBuilder.Key: String] = [:]
-    package var previousAnchors: [String: AnchorAliases.Published] = [:]
+    /// The published anchors, the git history (read once per full build: a save is not a
+    /// commit) and the day: what the graph stage reads besides the plan.
+    package var surroundings = Pipeline.Surroundings()
     /// Content paths of every file found under content/ (drafts left out, as the site leaves them out).
     private var knownFiles: Set<String> = []
     /// Page id → content type, for checking references in front matter.
     private var typeById: [String: String] = [:]
     private var derivedPaths: Set<String> = []
-    /// Each page's last commit date, read once per full build (a save is not a commit).
-    private var gitHistory: SiteHistory = .unavailable
 
-    // Diagnostics by where they come from, so that an update replaces exactly the ones it redid.
+    // Diagnostics by the stage and file they come from, so that an update replaces exactly the ones it redid.
+    /// Configuration, plan, and content/'s own problems.
     private var globalDiagnostics: [Diagnostic] = []
     private var loadDiagnostics: [String: [Diagnostic]] = [:]
     private var schemaDiagnostics: [Diagnostic] = []
@@ -107,12 +111,12 @@ public struct BuildSession: Sendable {
 
     // MARK: - Full build
 
-    /// Every stage, as `Build.run` runs them, keeping each stage's result.
+    /// Every stage, as `Build.run` runs them, keeping each stage's value.
     public mutating func build() -> Update {
         build(derivedNow: true)
     }
 
-    /// With `derivedNow: false` the search index, sitemap and lint are left stale for `applyDerived`.
+    /// With `derivedNow: false` the `derive` stage is left stale for `applyDerived`.
     private mutating func build(derivedNow: Bool) -> Update {
         let started = Date()
         // Start afresh, but keep serving the last search index until a new one is made.
@@ -123,67 +127,60 @@ public struct BuildSession: Sendable {
         files = Dictionary(previousDerived.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         derivedPaths = Set(files.keys)
         lintDiagnostics = previousLint
-        // The same first stage as `Build.run`: the preview honours --base-url and --links as a build does.
-        let configured = Build.configure(options)
-        globalDiagnostics += configured.diagnostics
-        guard let config = configured.config else { return finish(.full, changed: nil, started: started) }
-        self.config = config
-        let theme = configured.theme
-        self.theme = theme
-
-        let (content, contentDiagnostics) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
-            .load(siteDirectory: options.siteDirectory)
-        for d in contentDiagnostics {
+        // The preview serves over http: `offline` is a build's, never the session's.
+        var options = options
+        options.offline = false
+        let (configured, configDiagnostics) = Pipeline.configure(options)
+        globalDiagnostics += configDiagnostics
+        guard let pipeline = configured else { return finish(.full, changed: nil, started: started) }
+        self.pipeline = pipeline
+        surroundings = Pipeline.Surroundings(previousAnchors: AnchorAliases.readManifest(output: options.outputDirectory),
+                                             history: GitHistory.read(siteDirectory: options.siteDirectory),
+                                             today: options.today)
+        let produced = pipeline.run(load: {
+            ContentLoader(config: pipeline.config, includeDrafts: options.includeDrafts).load(siteDirectory: options.siteDirectory)
+        }, surroundings: surroundings, retention: .keep, derive: derivedNow)
+        for d in produced.diagnostics.load {
             if d.file.hasSuffix(".md") { loadDiagnostics[d.file, default: []].append(d) } else { globalDiagnostics.append(d) }
         }
-        knownFiles = Set(content.pages.map(\.contentPath)).union(content.assets.map(\.contentPath))
-        typeById = Dictionary(content.pages.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a })
-        schemaDiagnostics = SchemaValidator(config: config).validate(content.pages) + PlaceholderRules(config: config).check(content.pages)
-
-        let (plan, planDiagnostics) = SitePlan.make(content: content, config: config, offline: false)
-        globalDiagnostics += planDiagnostics
-        self.plan = plan
-        for (i, page) in plan.pages.enumerated() { planIndex[page.id] = i }
-        renderer = Build.markdownRenderer(config, theme: theme)
-        let bodies = renderMarkdown(plan.pages)
-        for (page, body) in zip(plan.pages, bodies) { rendered[page.id] = body }
-        previousAnchors = AnchorAliases.readManifest(output: options.outputDirectory)
-        gitHistory = GitHistory.read(siteDirectory: options.siteDirectory)
-        rebuildFromGraph(derivedNow: derivedNow)
+        schemaDiagnostics = produced.diagnostics.schema
+        globalDiagnostics += produced.diagnostics.plan
+        knownFiles = produced.contentPaths
+        typeById = produced.typeById
+        plan = produced.plan
+        for (i, page) in produced.plan!.pages.enumerated() {
+            planIndex[page.id] = i
+            rendered[page.id] = produced.rendered[i]
+        }
+        keep(produced)
         return finish(.full, changed: nil, started: started)
     }
 
     /// The site graph, every page's HTML and the derived files, from the current plan and Markdown.
     package mutating func rebuildFromGraph(derivedNow: Bool) {
-        guard let plan else { return }
+        guard let plan, let pipeline else { return }
+        keep(pipeline.runFromGraph(plan, plan.pages.map { rendered[$0.id]! }, surroundings, retention: .keep,
+                                   derive: derivedNow))
+    }
+
+    /// Takes the values of the stages from the graph on, with every page's HTML made now (the
+    /// server answers from memory).
+    private mutating func keep(_ produced: Pipeline.Produced) {
         generation += 1
-        var (site, diagnostics) = SiteGraph.assemble(plan: plan, rendered: plan.pages.map { rendered[$0.id]! },
-                                                     previousAnchors: previousAnchors)
-        LastUpdated.stamp(&site, history: gitHistory)
-        if let today = options.today { site.today = today }
         graphDiagnostics = []
         linkDiagnostics = [:]
         aliasDiagnostics = [:]
-        for d in diagnostics {
+        for d in produced.diagnostics.graph {
             if d.code.isLinkProblem { linkDiagnostics[d.file, default: []].append(d) }
             else if d.code.isAnchorAliasProblem { aliasDiagnostics[d.file, default: []].append(d) }
             else { graphDiagnostics.append(d) }
         }
-        self.site = site
+        site = produced.site
         siteIndex = [:]
-        for (i, page) in site.pages.enumerated() { siteIndex[page.id] = i }
-
-        var output: [OutputFile] = []
-        if let theme {
-            let themeRenderer = ThemeRenderer(theme: theme)
-            sidebars = themeRenderer.renderSidebars(site)
-            output = themeRenderer.render(site, sidebars: sidebars)
-            output += theme.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) }
-        }
-        output += site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
-        if derivedNow {
-            let derived = DerivedFiles.make(site)
-            output += derived.files
+        for (i, page) in produced.site.pages.enumerated() { siteIndex[page.id] = i }
+        sidebars = produced.sidebars
+        var output = produced.pages.concurrentMap { OutputFile(path: $0.path, text: $0.text()) } + (produced.files ?? [])
+        if let derived = produced.derived {
             lintDiagnostics = derived.lint
             derivedPaths = Set(derived.files.map(\.path))
             derivedIsStale = false
@@ -196,13 +193,8 @@ public struct BuildSession: Sendable {
     }
 
     private func renderMarkdown(_ pages: [SourcePage]) -> [RenderedPage] {
-        guard let plan else { return [] }
-        let renderer = self.renderer, resolver = plan.resolver
-        return pages.concurrentMap { page in
-            renderer.render(page.body, firstLine: page.bodyLine) { destination, _ in
-                resolver.resolve(destination, fromContentPath: page.contentPath, address: plan.addresses[page.id]!).href
-            }
-        }
+        guard let plan, let pipeline else { return [] }
+        return pipeline.markdown(plan, pages: pages).rendered
     }
 
     private func finish(_ scope: Update.Scope, changed: [String]?, started: Date) -> Update {
@@ -262,7 +254,7 @@ public struct BuildSession: Sendable {
             freshLoad[page.sourcePath] = diagnostics
         }
         // Ids and types are as before (or we returned above), so other pages' references stay as they were.
-        let schema = SchemaValidator(config: config).validate(fresh, typeById: typeById) + PlaceholderRules(config: config).check(fresh)
+        let schema = pipeline!.check(fresh, typeById: typeById)
 
         // Pages whose new text has errors before the graph keep their last good version.
         var applied: [SourcePage] = []
@@ -294,9 +286,9 @@ public struct BuildSession: Sendable {
             var unused: [Diagnostic] = []
             var page = SiteGraph.makePage(source, body, address: old.address, config: config, diagnostics: &unused)
             var one = [page]
-            aliasDiagnostics[source.sourcePath] = AnchorAliases.apply(to: &one, previous: previousAnchors)
+            aliasDiagnostics[source.sourcePath] = AnchorAliases.apply(to: &one, previous: surroundings.previousAnchors)
             page = one[0]
-            LastUpdated.stamp(&page, history: gitHistory, config: config)
+            LastUpdated.stamp(&page, history: surroundings.history, config: config)
             page.backlinks = old.backlinks
             page.referencedBy = old.referencedBy
             if PageFace(page) != PageFace(old) { faceChanged = true }
@@ -319,9 +311,17 @@ public struct BuildSession: Sendable {
 
     // MARK: - Derived files
 
-    /// The site as it is now, for `DerivedFiles.make` off the update path.
-    public func derivedSnapshot() -> (site: Site, generation: Int)? {
-        site.map { ($0, generation) }
+    /// The site as it is now and the stages that made it, for the `derive` stage off the update path.
+    package struct DerivedSnapshot: Sendable {
+        package var site: Site
+        package var pipeline: Pipeline
+        package var generation: Int
+        package func derive() -> DerivedFiles { pipeline.derive(site) }
+    }
+
+    package func derivedSnapshot() -> DerivedSnapshot? {
+        guard let site, let pipeline else { return nil }
+        return DerivedSnapshot(site: site, pipeline: pipeline, generation: generation)
     }
 
     /// Puts refreshed derived files in place; they stay marked stale if the pages changed meanwhile.

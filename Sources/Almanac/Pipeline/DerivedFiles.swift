@@ -8,21 +8,29 @@ import AlmanacRender
 import AlmanacSearch
 import AlmanacSite
 
-/// The parts of a build that read every page but that the reader of one page does not need at
-/// once: the search index, the sitemap and feed, the anchors manifest, and the site lint. The preview
-/// server refreshes them from a snapshot of the site after it has shown an edit.
+/// The value of the `derive` stage: the parts of a build that read every page but that the reader
+/// of one page does not need at once — the search index, the sitemap and feed, robots.txt, the
+/// anchors manifest, and the site lint. A build makes them before the theme; the preview server
+/// makes them from a snapshot of the site after it has shown an edit (`Pipeline.derive`).
 public struct DerivedFiles: Sendable {
     public var files: [OutputFile]
     public var lint: [Diagnostic]
+    /// What the index and the repeated-paragraph check made of each page, for the next build.
+    package var searchMemo: SearchIndexMemo
+    package var paragraphMemo: StageMemo<ParagraphHashes>
 
-    public static func make(_ site: Site) -> DerivedFiles {
-        var files = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: site.offline)
-        files += siteFiles(site)
-        return DerivedFiles(files: files, lint: SiteLint.check(site))
+    /// With the last build's memos, the index and the lint redo only the pages that changed.
+    package static func make(_ site: Site, searchMemo: SearchIndexMemo? = nil,
+                             paragraphMemo: StageMemo<ParagraphHashes>? = nil) -> DerivedFiles {
+        let indexed = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: site.offline,
+                                                                         memo: searchMemo)
+        let linted = SiteLint.check(site, paragraphs: paragraphMemo)
+        return DerivedFiles(files: indexed.files + siteFiles(site), lint: linted.diagnostics,
+                            searchMemo: indexed.memo, paragraphMemo: linted.paragraphs)
     }
 
     /// robots.txt, the anchors manifest, and the sitemap and feed when the site has a base URL.
-    package static func siteFiles(_ site: Site) -> [OutputFile] {
+    private static func siteFiles(_ site: Site) -> [OutputFile] {
         var files = [SiteFiles.robots(site), AnchorAliases.manifest(site.pages)]
         if let sitemap = SiteFiles.sitemap(site) { files.append(sitemap) }
         if let feed = AtomFeed.make(site) { files.append(feed) }

@@ -19,7 +19,7 @@ import Testing
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
             _ = session.update(changed: changed)
             if let snapshot = session.derivedSnapshot(), session.derivedIsStale {
-                session.applyDerived(DerivedFiles.make(snapshot.site), generation: snapshot.generation)
+                session.applyDerived(snapshot.derive(), generation: snapshot.generation)
             }
             let b = Fixtures.temporaryDirectory().appendingPathComponent("public")
             var options = Self.options(site)

@@ -32,7 +32,7 @@ import Testing
                                sourceLocation: SourceLocation = #_sourceLocation) -> BuildSession.Update {
         let update = session.update(changed: changed)
         if let snapshot = session.derivedSnapshot(), session.derivedIsStale {
-            session.applyDerived(DerivedFiles.make(snapshot.site), generation: snapshot.generation)
+            session.applyDerived(snapshot.derive(), generation: snapshot.generation)
         }
         let (expected, expectedDiagnostics) = fullBuild(site)
         let actual = contents(session.files)

@@ -1,0 +1,169 @@
+import Foundation
+import AlmanacContent
+import AlmanacCore
+import AlmanacLint
+import AlmanacMarkdown
+import AlmanacOutput
+import AlmanacRender
+import AlmanacSearch
+import AlmanacSite
+
+/// The build's stages as values, for one configuration and theme:
+///
+///     configure → load → plan → markdown → graph → derive → theme → (write)
+///
+/// Each stage is a function from the typed value of the one before to its own typed value and the
+/// diagnostics it found. `run` is the only code that sequences them: `Build.run` calls it and
+/// writes what it returns; `BuildSession` calls it for a full build, keeps every stage's value,
+/// and after an edit calls single stages again over what the edit changed (`markdown` for the
+/// edited pages, `graph` onwards through `runFromGraph`, `derive` off the edit's path).
+package struct Pipeline: Sendable {
+    package let config: SiteConfig
+    package let theme: Theme?
+    package let offline: Bool
+    /// What the last build's stages made, by the hash of their inputs (`BuildCache`); the preview
+    /// keeps its stage values in memory instead and has none.
+    package var memos = Memos()
+
+    package struct Memos: Sendable {
+        /// What the memos were made under (binary, configuration, options): part of every key.
+        package var context: ContentHash?
+        package var markdown: StageMemo<RenderedPage>?
+        package var search: SearchIndexMemo?
+        package var paragraphs: StageMemo<ParagraphHashes>?
+        package init() {}
+    }
+
+    package init(config: SiteConfig, theme: Theme?, offline: Bool) {
+        self.config = config
+        self.theme = theme
+        self.offline = offline
+    }
+
+    // MARK: - configure
+
+    /// The first stage of every build, the preview's included: almanac.yml with the command
+    /// line's overrides (`--base-url`, `--links`), and the theme checked against it.
+    package static func configure(_ options: BuildOptions) -> (Pipeline?, [Diagnostic]) {
+        var (loaded, diagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
+        guard var config = loaded else { return (nil, diagnostics) }
+        if let baseURL = options.baseURL {
+            let (checked, d) = ConfigLoader.parse("base_url: \"\(baseURL)\"")
+            diagnostics += d
+            config.baseURL = checked?.baseURL ?? config.baseURL
+        }
+        if let links = options.links { config.links = links }
+        let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)
+        diagnostics += themeDiagnostics
+        if let theme { diagnostics += IconReferences.check(config, theme: theme) }
+        return (Pipeline(config: config, theme: theme, offline: options.offline), diagnostics)
+    }
+
+    // MARK: - load
+
+    /// The front matter of loaded pages against the site's types and placeholder rules (the end of `load`).
+    package func check(_ pages: [SourcePage], typeById: [String: String]? = nil) -> [Diagnostic] {
+        let schema = SchemaValidator(config: config)
+        return (typeById.map { schema.validate(pages, typeById: $0) } ?? schema.validate(pages))
+            + PlaceholderRules(config: config).check(pages)
+    }
+
+    // MARK: - plan
+
+    package func plan(_ content: LoadedContent) -> (SitePlan, [Diagnostic]) {
+        SitePlan.make(content: content, config: config, offline: offline)
+    }
+
+    // MARK: - markdown
+
+    /// The Markdown stage's value: each page's HTML, outline and search text, in the order asked.
+    package struct Marked: Sendable {
+        package var rendered: [RenderedPage]
+        /// For the next build (`BuildCache`).
+        package var memo: StageMemo<RenderedPage>
+        /// Page id → what its rendered Markdown follows from (memo context and key): a stand-in
+        /// for the rendered page in `PageFingerprint`, which would otherwise hash every page's HTML.
+        package var keys: [String: ContentHash]
+    }
+
+    package var markdownRenderer: MarkdownRenderer {
+        MarkdownRenderer(options: .init(
+            unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation,
+            permalinkLabel: theme?.strings["heading.permalink"] ?? "#", extensions: config.markdownExtensions,
+            labels: ExtensionLabels(strings: theme?.strings.values ?? [:])))
+    }
+
+    /// Renders `pages` (every page of the plan when nil), on every core, reusing the memo's entries.
+    package func markdown(_ plan: SitePlan, pages: [SourcePage]? = nil) -> Marked {
+        let renderer = markdownRenderer, resolver = plan.resolver
+        let context = MarkdownMemoKey.context(plan: plan, theme: theme?.strings.values ?? [:], base: memos.context)
+        let reusable = memos.markdown?.valid(for: context)
+        let keyed = (pages ?? plan.pages).concurrentMap { page -> (ContentHash, RenderedPage) in
+            let key = MarkdownMemoKey.page(page, address: plan.addresses[page.id]!)
+            if let reused = reusable?[key] { return (key, reused) }
+            return (key, renderer.render(page.body, firstLine: page.bodyLine) { destination, _ in
+                resolver.resolve(destination, fromContentPath: page.contentPath, address: plan.addresses[page.id]!).href
+            })
+        }
+        var keys: [String: ContentHash] = [:]
+        for (page, (key, _)) in zip(pages ?? plan.pages, keyed) { keys[page.id] = ContentHash(combining: [context, key]) }
+        return Marked(rendered: keyed.map(\.1), memo: StageMemo(context: context, entries: Dictionary(keyed, uniquingKeysWith: { a, _ in a })),
+                      keys: keys)
+    }
+
+    // MARK: - graph
+
+    /// What the graph stage reads besides the plan and the Markdown: which anchors readers may
+    /// hold links to, each page's commits, and the day deadlines are checked against.
+    package struct Surroundings: Sendable {
+        package var previousAnchors: [String: AnchorAliases.Published] = [:]
+        package var history: SiteHistory = .unavailable
+        package var today: IsoDate?
+        package init(previousAnchors: [String: AnchorAliases.Published] = [:], history: SiteHistory = .unavailable,
+                     today: IsoDate? = nil) {
+            self.previousAnchors = previousAnchors
+            self.history = history
+            self.today = today
+        }
+    }
+
+    /// The site assembled: pages with their addresses, links checked, backlinks, sections, tags, history.
+    package func graph(_ plan: SitePlan, _ rendered: [RenderedPage], _ surroundings: Surroundings) -> (Site, [Diagnostic]) {
+        var (site, diagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: surroundings.previousAnchors)
+        LastUpdated.stamp(&site, history: surroundings.history)
+        if let today = surroundings.today { site.today = today }
+        return (site, diagnostics)
+    }
+
+    // MARK: - derive
+
+    /// The files and checks that read every page but that the reader of one page does not need at
+    /// once: the search index, robots, sitemap, feed and anchors manifest, and the site lint.
+    package func derive(_ site: Site) -> DerivedFiles {
+        DerivedFiles.make(site, searchMemo: memos.search, paragraphMemo: memos.paragraphs)
+    }
+
+    // MARK: - theme
+
+    /// The theme stage's value: the sidebars, every page as HTML rendered when written, and the
+    /// pages the generator makes itself (listings, tags, search, playbook, redirects, 404).
+    package struct Themed: Sendable {
+        package var sidebars: [SidebarBuilder.Key: String]
+        package var pages: [DeferredFile]
+        package var generated: [OutputFile]
+    }
+
+    package func theme(_ site: Site) -> Themed? {
+        guard let theme else { return nil }
+        let renderer = ThemeRenderer(theme: theme)
+        let sidebars = renderer.renderSidebars(site)
+        return Themed(sidebars: sidebars, pages: renderer.deferredPages(site, sidebars: sidebars),
+                      generated: renderer.renderGenerated(site, sidebars: sidebars))
+    }
+
+    /// Files copied as they are: the theme's assets and the content's images and attachments.
+    package func copies(_ site: Site) -> [OutputFile] {
+        (theme?.assets.map { OutputFile(path: $0.path, copyFrom: $0.file) } ?? [])
+            + site.assets.map { OutputFile(path: $0.contentPath, copyFrom: $0.file) }
+    }
+}
