@@ -9,15 +9,22 @@ package struct PageContext: Sendable {
     package let siteContext: Shared<SiteInfo>
     package let uiContext: UIContext
     /// Rendered sidebars by folder (see `SidebarBuilder`).
-    package let sidebars: [SidebarBuilder.Key: String]
+    package let sidebars: LazySidebars
     /// Absolute address of feed.xml, when the site has one (see `AtomFeed`).
     package let feedURL: String?
     /// Inline SVG icons by name (see `Theme.icons`).
     package var icons: [String: String] = [:]
     /// The content types' titles by id (`{{typeTitles.ID}}`).
     package let typeTitles: TextTable
+    /// Told every page this context links to, when the build cache asks what a page shows of others.
+    package var recorder: LinkRecorder?
 
     package init(site: Site, strings: UIStrings, sidebars: [SidebarBuilder.Key: String] = [:], uiContext: UIContext? = nil,
+         feedURL: String? = nil, icons: [String: String] = [:]) {
+        self.init(site: site, strings: strings, sidebars: LazySidebars(sidebars), uiContext: uiContext, feedURL: feedURL, icons: icons)
+    }
+
+    package init(site: Site, strings: UIStrings, sidebars: LazySidebars, uiContext: UIContext? = nil,
          feedURL: String? = nil, icons: [String: String] = [:]) {
         self.site = site
         self.icons = icons
@@ -55,11 +62,15 @@ package struct PageContext: Sendable {
     private func sidebar(at address: PageAddress, current: String?) -> String {
         let builder = SidebarBuilder(site: site)
         let key = builder.key(for: address, current: current)
-        guard let html = sidebars[key] else { return "" }
+        let html = sidebars[key]
+        guard !html.isEmpty else { return "" }
         return current == nil ? html : builder.mark(html, key: key, current: address)
     }
 
+    /// Every other page a page shows something of — its title, description, address or type: a
+    /// neighbour, a backlink, a reference — is shown through here.
     package func link(_ id: String, from address: PageAddress) -> LinkInfo? {
+        recorder?.note(id)
         guard let target = site.page(id) else { return nil }
         return LinkInfo(title: target.title, url: address.relativeURL(to: target.address, offline: site.offline),
                         description: target.description, type: target.type, isSection: target.source.isSectionIndex,

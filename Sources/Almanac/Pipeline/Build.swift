@@ -132,14 +132,40 @@ public enum Build {
         diagnostics += produced.diagnostics.all
         let site = produced.site
         var pages = produced.pages
-        // Content pages whose inputs are those of the published file are linked, not rendered.
-        var fingerprints: [String: ContentHash] = [:]
-        if let inputs, produced.files != nil {
-            let all = PageFingerprint.all(site, context: ContentHash(combining: [BuildIdentity.current, inputs.theme]),
-                                          markdown: produced.markdownKeys)
+        var generated = produced.generated
+        // Pages whose inputs are those of the published file are linked, not rendered.
+        var fingerprints: [String: ContentHash] = [:], shown: [String: ContentHash] = [:]
+        var finer: ShownFingerprint?
+        if let inputs, produced.files != nil, let sidebars = produced.lazySidebars {
+            let themeContext = ContentHash(combining: [BuildIdentity.current, inputs.theme])
+            let faces = PageFingerprint.faces(site, context: themeContext)
+            let all = PageFingerprint.all(site, faces: faces, markdown: produced.markdownKeys)
+            finer = ShownFingerprint(site: site, settings: ContentHash(combining: [themeContext, loadContext]),
+                                     markdown: produced.markdownKeys, sidebars: sidebars)
+            var candidates: [Int] = []
             for (i, page) in pages.enumerated() {
                 fingerprints[page.path] = all[i]
-                pages[i].reusable = previous?.pages[page.path] == all[i]
+                if previous?.pages[page.path] == all[i] {
+                    pages[i].reusable = true
+                    shown[page.path] = previous?.shown[page.path]
+                } else if previous?.shown[page.path] != nil, ShownFingerprint.applies(to: site.pages[i]) {
+                    candidates.append(i)
+                }
+            }
+            // A changed face (a new title) changes every page's fingerprint: the finer one tells
+            // which pages show it.
+            if !candidates.isEmpty, let theme = pipeline.theme {
+                let prints = finer!.of(candidates.map { site.pages[$0] }, theme: ThemeRenderer(theme: theme))
+                for (i, print) in zip(candidates, prints) {
+                    shown[pages[i].path] = print
+                    pages[i].reusable = previous?.shown[pages[i].path] == print
+                }
+            }
+            let shared = PageFingerprint.generated(site, faces: faces, settings: loadContext)
+            for (i, file) in generated.enumerated() {
+                let print = PageFingerprint.generated(shared, path: file.path)
+                fingerprints[file.path] = print
+                generated[i].reusable = previous?.pages[file.path] == print
             }
         }
         func keep(outputPaths: [String]?) {
@@ -150,6 +176,7 @@ public enum Build {
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
                                     load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo,
                                     pages: outputPaths == nil ? previous?.pages ?? [:] : fingerprints,
+                                    shown: outputPaths == nil ? previous?.shown ?? [:] : shown,
                                     search: produced.derived?.searchMemo,
                                     paragraphs: produced.derived?.paragraphMemo ?? StageMemo(context: ContentHash(of: ""))),
                         previous: previous)
@@ -158,7 +185,8 @@ public enum Build {
             keep(outputPaths: nil)
             return finish(site)
         }
-        let fileCount = files.count + produced.pages.count
+        pages += generated
+        let fileCount = files.count + pages.count
 
         let blocking = options.strict ? !diagnostics.droppingWarnings(silenced).isEmpty : diagnostics.hasErrors
         guard options.writeOutput, !blocking else {
@@ -168,6 +196,12 @@ public enum Build {
         let written = OutputWriter(output: options.outputDirectory).write(files, deferred: pages)
         diagnostics += written
         stage("write")
+        // The pages rendered just now recorded what they link to: their finer fingerprints, for the next build.
+        if let finer, let links = produced.links {
+            for page in site.pages where shown[page.address.outputPath] == nil && ShownFingerprint.applies(to: page) {
+                if let linked = links[page.id] { shown[page.address.outputPath] = finer.of(page, shown: linked) }
+            }
+        }
         keep(outputPaths: written.hasErrors ? nil : files.map(\.path) + pages.map(\.path))
         stage("keep")
         return finish(site, files: fileCount)

@@ -99,15 +99,17 @@ struct CachedBuild: CacheCodable {
     var outputPaths: [String]
     var load: StageMemo<PageLoad>
     var markdown: StageMemo<RenderedPage>
-    /// Output path → `PageFingerprint` of the content page published there.
+    /// Output path → `PageFingerprint` of the page published there.
     var pages: [String: ContentHash]
+    /// Output path → `ShownFingerprint` of the content page published there, where it applies.
+    var shown: [String: ContentHash]
     /// Kept in a file of its own (`search.bin`), read and written beside the head.
     var search: SearchIndexMemo? = nil
     var paragraphs: StageMemo<ParagraphHashes>
 
     init(identity: ContentHash, inputs: ContentHash?, diagnostics: [Diagnostic], pageCount: Int, outputPaths: [String],
          load: StageMemo<PageLoad>, markdown: StageMemo<RenderedPage>, pages: [String: ContentHash],
-         search: SearchIndexMemo?, paragraphs: StageMemo<ParagraphHashes>) {
+         shown: [String: ContentHash], search: SearchIndexMemo?, paragraphs: StageMemo<ParagraphHashes>) {
         self.identity = identity
         self.inputs = inputs
         self.diagnostics = diagnostics
@@ -116,6 +118,7 @@ struct CachedBuild: CacheCodable {
         self.load = load
         self.markdown = markdown
         self.pages = pages
+        self.shown = shown
         self.search = search
         self.paragraphs = paragraphs
     }
@@ -128,11 +131,8 @@ struct CachedBuild: CacheCodable {
         outputPaths = try reader.readStrings()
         load = try reader.read()
         markdown = try reader.read()
-        let count = try reader.readInt()
-        guard count >= 0 else { throw CacheReader.Damaged() }
-        var pages: [String: ContentHash] = [:]
-        for _ in 0..<count { pages[try reader.readString()] = try reader.read() }
-        self.pages = pages
+        pages = try Self.readTable(&reader)
+        shown = try Self.readTable(&reader)
         paragraphs = try reader.read()
     }
 
@@ -144,11 +144,24 @@ struct CachedBuild: CacheCodable {
         writer.write(outputPaths)
         writer.write(load)
         writer.write(markdown)
-        writer.write(pages.count)
-        for path in pages.keys.sorted() {
-            writer.write(path)
-            writer.write(pages[path]!)
-        }
+        Self.write(pages, to: &writer)
+        Self.write(shown, to: &writer)
         writer.write(paragraphs)
+    }
+
+    private static func readTable(_ reader: inout CacheReader) throws -> [String: ContentHash] {
+        let count = try reader.readInt()
+        guard count >= 0 else { throw CacheReader.Damaged() }
+        var table: [String: ContentHash] = [:]
+        for _ in 0..<count { table[try reader.readString()] = try reader.read() }
+        return table
+    }
+
+    private static func write(_ table: [String: ContentHash], to writer: inout CacheWriter) {
+        writer.write(table.count)
+        for path in table.keys.sorted() {
+            writer.write(path)
+            writer.write(table[path]!)
+        }
     }
 }

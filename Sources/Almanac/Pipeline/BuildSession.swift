@@ -179,7 +179,8 @@ public struct BuildSession: Sendable {
         siteIndex = [:]
         for (i, page) in produced.site.pages.enumerated() { siteIndex[page.id] = i }
         sidebars = produced.sidebars
-        var output = produced.pages.concurrentMap { OutputFile(path: $0.path, text: $0.text()) } + (produced.files ?? [])
+        var output = (produced.pages + produced.generated).concurrentMap { OutputFile(path: $0.path, text: $0.text()) }
+            + (produced.files ?? [])
         if let derived = produced.derived {
             lintDiagnostics = derived.lint
             derivedPaths = Set(derived.files.map(\.path))

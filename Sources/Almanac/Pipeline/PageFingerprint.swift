@@ -6,26 +6,19 @@ import Foundation
 /// sidebars, listings and neighbours are made — under the theme and settings. A page whose
 /// fingerprint is the one recorded for the published file is not rendered again. A body edit
 /// leaves the faces alone, so only the edited page and those whose backlinks changed are
-/// rendered; a new title changes a face, and every page is.
+/// rendered; a new title changes a face, and every page is. The generator's own pages follow
+/// from the faces alone (`generated`).
 enum PageFingerprint {
     /// `markdown` names what each page's rendered Markdown follows from; a page without an
     /// entry has its rendered Markdown hashed instead.
     static func all(_ site: Site, context: ContentHash, markdown: [String: ContentHash]) -> [ContentHash] {
-        let face = faces(site, context: context)
+        all(site, faces: faces(site, context: context), markdown: markdown)
+    }
+
+    static func all(_ site: Site, faces face: ContentHash, markdown: [String: ContentHash]) -> [ContentHash] {
         return site.pages.concurrentMap { page in
             var writer = CacheWriter(capacity: 4096)
-            writer.write(page.source)
-            if let key = markdown[page.id] {
-                // The anchor targets the graph adds to the HTML follow from `anchorAliases`, written below.
-                writer.write(key)
-            } else {
-                writer.write(page.rendered)
-            }
-            writer.write(page.backlinks)
-            writer.write(page.referencedBy.flatMap { [$0.field, $0.pageId] })
-            writer.write(page.anchorAliases)
-            writer.write(page.updated)
-            writer.write(page.history.flatMap { [$0.date, $0.subject] + $0.files.map(\.path) })
+            writeOwn(page, markdown: markdown[page.id], to: &writer)
             var hasher = ContentHasher()
             hasher.add(face)
             hasher.add(writer.bytes)
@@ -33,7 +26,47 @@ enum PageFingerprint {
         }
     }
 
-    private static func faces(_ site: Site, context: ContentHash) -> ContentHash {
+    /// The page's own inputs: its source, rendered Markdown (by the key it follows from, when
+    /// known), backlinks, references, anchor aliases and history.
+    static func writeOwn(_ page: Page, markdown key: ContentHash? = nil, to writer: inout CacheWriter) {
+        writer.write(page.source)
+        if let key {
+            // The anchor targets the graph adds to the HTML follow from `anchorAliases`, written below.
+            writer.write(key)
+        } else {
+            writer.write(page.rendered)
+        }
+        writer.write(page.backlinks)
+        writer.write(page.referencedBy.flatMap { [$0.field, $0.pageId] })
+        writer.write(page.anchorAliases)
+        writer.write(page.updated)
+        writer.write(page.history.flatMap { [$0.date, $0.subject] + $0.files.map(\.path) })
+    }
+
+    /// What the generator's own pages (listings, tags, search, playbook, what's new, redirects,
+    /// 404) follow from: every face, the configuration (in `settings`: a page carries it in its
+    /// Markdown key), the history what's new lists, and the source files it maps commits to.
+    /// Each such page's fingerprint is this with its output path.
+    static func generated(_ site: Site, faces: ContentHash, settings: ContentHash) -> ContentHash {
+        var writer = CacheWriter(capacity: 1 << 16)
+        writer.write(faces)
+        writer.write(settings)
+        for commit in site.history.commits {
+            writer.write(commit.date)
+            writer.write(commit.subject)
+            writer.write(commit.files.map { $0.path + ($0.created ? "+" : "") })
+        }
+        writer.write(site.pages.map(\.source.sourcePath))
+        var hasher = ContentHasher()
+        hasher.add(writer.bytes)
+        return hasher.finish()
+    }
+
+    static func generated(_ all: ContentHash, path: String) -> ContentHash {
+        ContentHash(combining: [all, ContentHash(of: path)])
+    }
+
+    static func faces(_ site: Site, context: ContentHash) -> ContentHash {
         var writer = CacheWriter(capacity: site.pages.count * 256)
         writer.write(site.offline)
         writer.write(site.history.isAvailable)

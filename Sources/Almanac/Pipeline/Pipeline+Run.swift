@@ -34,8 +34,11 @@ extension Pipeline {
         package var site: Site
         /// Nil without a theme: every other file of the site (generated pages, copies, derived files).
         package var files: [OutputFile]?
-        /// Page HTML, rendered when the writer reaches it (a page's HTML is held only until it is written).
+        /// Page HTML, rendered when the writer reaches it (a page's HTML is held only until it is
+        /// written), in the order of `site.pages`.
         package var pages: [DeferredFile]
+        /// The generator's own pages, rendered the same way.
+        package var generated: [DeferredFile] = []
         package var diagnostics: StageDiagnostics
         /// The plan and each page's Markdown, in the plan's order: kept only with `.keep`.
         package var plan: SitePlan?
@@ -43,7 +46,12 @@ extension Pipeline {
         /// Content paths of every file read, and each page's type: what the preview compares an edit with.
         package var contentPaths: Set<String> = []
         package var typeById: [String: String] = [:]
+        /// Every sidebar, with `.keep` (the preview compares them after an edit).
         package var sidebars: [SidebarBuilder.Key: String] = [:]
+        /// The sidebars the pages are rendered with, each made when first needed.
+        package var lazySidebars: LazySidebars?
+        /// What each page rendered linked to (see `Themed.links`).
+        package var links: LinkBook?
         /// Nil when `derive` was left for later (`run(…, derive: false)`).
         package var derived: DerivedFiles?
         package var markdownMemo: StageMemo<RenderedPage>
@@ -106,10 +114,13 @@ extension Pipeline {
         produced.derived = derived
         produced.site = site
         stage("index", nil)
-        guard let themed = theme(site) else { return produced }
-        produced.sidebars = themed.sidebars
+        guard let themed = theme(site, eagerSidebars: retention == .keep) else { return produced }
+        produced.sidebars = themed.allSidebars
+        produced.lazySidebars = themed.sidebars
+        produced.links = themed.links
         produced.pages = themed.pages
-        produced.files = themed.generated + copies(site) + (derived?.files ?? [])
+        produced.generated = themed.generated
+        produced.files = copies(site) + (derived?.files ?? [])
         stage("theme", themed.generated.count + themed.pages.count)
         return produced
     }

@@ -145,20 +145,28 @@ package struct Pipeline: Sendable {
 
     // MARK: - theme
 
-    /// The theme stage's value: the sidebars, every page as HTML rendered when written, and the
-    /// pages the generator makes itself (listings, tags, search, playbook, redirects, 404).
+    /// The theme stage's value: every page, and the pages the generator makes itself (listings,
+    /// tags, search, playbook, redirects, 404), as HTML rendered when written.
     package struct Themed: Sendable {
-        package var sidebars: [SidebarBuilder.Key: String]
+        /// Every sidebar, rendered now with `eagerSidebars`; otherwise empty, and each sidebar is
+        /// rendered when the first page showing it is (a rebuild that links a page renders neither).
+        package var allSidebars: [SidebarBuilder.Key: String]
+        /// The sidebars the pages are rendered with.
+        package var sidebars: LazySidebars
         package var pages: [DeferredFile]
-        package var generated: [OutputFile]
+        package var generated: [DeferredFile]
+        /// What each page rendered linked to, for the build cache (`ShownFingerprint`).
+        package var links = LinkBook()
     }
 
-    package func theme(_ site: Site) -> Themed? {
+    package func theme(_ site: Site, eagerSidebars: Bool = false) -> Themed? {
         guard let theme else { return nil }
         let renderer = ThemeRenderer(theme: theme)
-        let sidebars = renderer.renderSidebars(site)
-        return Themed(sidebars: sidebars, pages: renderer.deferredPages(site, sidebars: sidebars),
-                      generated: renderer.renderGenerated(site, sidebars: sidebars))
+        let sidebars = eagerSidebars ? renderer.renderSidebars(site) : [:]
+        let lazy = eagerSidebars ? LazySidebars(sidebars) : renderer.lazySidebars(site)
+        let links = LinkBook()
+        return Themed(allSidebars: sidebars, sidebars: lazy, pages: renderer.deferredPages(site, sidebars: lazy, links: links),
+                      generated: renderer.generatedPages(site, sidebars: lazy), links: links)
     }
 
     /// Files copied as they are: the theme's assets and the content's images and attachments.

@@ -111,6 +111,9 @@ import Testing
         Edit("page title (sidebar, neighbours, listings)") {
             try replace($0, "content/guide/second.md", "title: Второй шаг", "title: Шаг второй")
         },
+        Edit("title of a page another section shows in its backlinks") {
+            try replace($0, "content/cases/alpha.md", "title: Случай «Альфа»", "title: Случай «Альфа», разбор")
+        },
         Edit("description") {
             try replace($0, "content/guide/first.md", "description: С чего начать ответ на жалобу.", "description: С чего начать ответ.")
         },
