@@ -172,6 +172,23 @@ import Testing
         }
     }
 
+    /// The knowledge base Almanac ships, where replies name the principles they rest on in a typed
+    /// field: a principle's new title must show in every reply that names it, in another section.
+    @Test func retitledPrincipleShowsInTheRepliesThatNameIt() throws {
+        let site = Fixtures.temporaryDirectory().appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        for item in ["almanac.yml", "content", "templates"] {
+            try FileManager.default.copyItem(at: SharedMaterial.repositoryRoot.appendingPathComponent(item),
+                                             to: site.appendingPathComponent(item))
+        }
+        let a = Fixtures.temporaryDirectory().appendingPathComponent("public")
+        #expect(Self.build(site, into: a).succeeded)
+        let title = try #require(try String(contentsOf: site.appendingPathComponent("content/principles/empathy.md"), encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("title: ") })
+        try Self.expectStep(Step { try Self.replace($0, "content/principles/empathy.md", String(title), String(title) + " (правка)") },
+                            site: site, output: a)
+    }
+
     /// Files whose bytes did not change are not rewritten: an rsync or a CDN sync moves only what
     /// changed.
     @Test func unchangedFilesKeepTheirMtimes() throws {
