@@ -36,8 +36,10 @@ public struct ContentLoader: Sendable {
 
     /// Loads content/, taking a file's page from `memo` when its bytes (and whether it is its
     /// folder's page) are as they were: its front matter is then not parsed again. Returns the
-    /// memo of this load, holding the files that exist now.
-    public func load(siteDirectory: URL, reusing memo: StageMemo<PageLoad>?) -> (LoadedContent, [Diagnostic], [ContentHash: PageLoad]) {
+    /// memo of this load, holding the files that exist now. A Markdown file in `preread` (by
+    /// content path) is taken from there rather than read again.
+    package func load(siteDirectory: URL, reusing memo: StageMemo<PageLoad>?, preread: [String: SourceFile] = [:])
+        -> (LoadedContent, [Diagnostic], [ContentHash: PageLoad]) {
         let root = siteDirectory.appendingPathComponent("content")
         var (files, diagnostics) = ContentDiscovery.discover(root: root)
         let markdown = files.filter { $0.contentPath.hasSuffix(".md") }
@@ -48,12 +50,13 @@ public struct ContentLoader: Sendable {
         // Reading and front-matter parsing are per file: do them on every core.
         let results = markdown.concurrentMap { file -> (ContentHash, PageLoad) in
             let isFolderPage = folderPages.contains(file.contentPath)
-            guard let (bytes, modified) = SourceFileReader.read(file.url) else {
+            guard let source = preread[file.contentPath] ?? SourceFileReader.read(file.url).map(SourceFile.init) else {
                 let failed = PageLoad(page: nil, diagnostics: [.error(.fileUnreadable, file: "content/" + file.contentPath, code: .io)])
                 return (ContentHash(combining: ["unreadable", file.contentPath]), failed)
             }
+            let (bytes, modified) = (source.bytes, source.modified)
             var hasher = ContentHasher()
-            hasher.add(bytes)
+            hasher.add(source.hash)
             hasher.add(file.contentPath)
             hasher.add(isFolderPage)
             let key = hasher.finish()

@@ -31,3 +31,19 @@ package enum SourceFileReader {
         return (bytes, modified)
     }
 }
+
+/// A Markdown file under content/ as the build's input fingerprint read it: the loader takes it
+/// from there instead of reading and hashing the file a second time, and so parses exactly the
+/// bytes the fingerprint names.
+package struct SourceFile: Sendable {
+    package var bytes: [UInt8]
+    package var modified: Date
+    /// SHA-256 of `bytes`.
+    package var hash: ContentHash
+
+    package init(bytes: [UInt8], modified: Date) {
+        self.bytes = bytes
+        self.modified = modified
+        hash = ContentHash(of: bytes)
+    }
+}

@@ -95,7 +95,7 @@ public enum Build {
         let cache = options.writeOutput ? BuildCache(output: options.outputDirectory) : nil
         if options.clean { cache?.remove() }
         let head = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
-        let inputs = cache.map { _ in InputFingerprint.take(options) }
+        var inputs = cache.map { _ in InputFingerprint.take(options) }
         if let head, let inputs, head.inputs == inputs.all, outputHolds(head.outputPaths, options.outputDirectory) {
             stage("reuse")
             return BuildResult(diagnostics: head.diagnostics, pageCount: head.pageCount,
@@ -123,9 +123,13 @@ public enum Build {
         let surroundings = Pipeline.Surroundings(
             previousAnchors: AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory),
             history: GitHistory.read(siteDirectory: options.siteDirectory), today: options.today)
+        // The Markdown the fingerprint read is the loader's, and let go of once loaded.
+        var preread = inputs?.sources ?? [:]
+        inputs?.sources = [:]
         let produced = pipeline.run(load: {
             let (content, d, used) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
-                .load(siteDirectory: options.siteDirectory, reusing: previous?.load.valid(for: loadContext))
+                .load(siteDirectory: options.siteDirectory, reusing: previous?.load.valid(for: loadContext), preread: preread)
+            preread = [:]
             loadMemo = used
             return (content, d)
         }, surroundings: surroundings, stage: { stage($0, count: $1) })

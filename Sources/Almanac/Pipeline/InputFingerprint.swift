@@ -1,4 +1,5 @@
 import Foundation
+import AlmanacContent
 
 /// One hash of everything a build reads: its options, almanac.yml, every file under templates/
 /// and content/ (path and bytes), the commit git stands on, the day deadlines are checked
@@ -13,6 +14,8 @@ struct InputFingerprint {
     var content: ContentHash
     /// The commit the checkout stands on: it changes page histories, which each page carries.
     var git: String
+    /// The Markdown files of content/ as read for `content`, by content path: the loader's input.
+    var sources: [String: SourceFile] = [:]
 
     /// Of everything: equal to the last successful build's, the output stands as it is.
     var all: ContentHash { ContentHash(combining: [settings, templates, content, ContentHash(of: git)]) }
@@ -34,27 +37,38 @@ struct InputFingerprint {
         if let anchorsFrom = options.anchorsFrom {
             hasher.add(fileHash(anchorsFrom.appendingPathComponent(".almanac/anchors.json")))
         }
-        return InputFingerprint(settings: hasher.finish(), config: config, templates: folder(site.appendingPathComponent("templates")),
-                                content: folder(site.appendingPathComponent("content")),
-                                git: GitHistory.head(siteDirectory: options.siteDirectory) ?? "")
+        let content = folder(site.appendingPathComponent("content"), keepingMarkdown: true)
+        return InputFingerprint(settings: hasher.finish(), config: config,
+                                templates: folder(site.appendingPathComponent("templates"), keepingMarkdown: false).hash,
+                                content: content.hash, git: GitHistory.head(siteDirectory: options.siteDirectory) ?? "",
+                                sources: content.markdown)
     }
 
-    /// Every file below `root` that a build would read, by path and bytes.
-    private static func folder(_ root: URL) -> ContentHash {
+    /// Every file below `root` that a build would read, by path and bytes; with `keepingMarkdown`,
+    /// the Markdown files' bytes too.
+    private static func folder(_ root: URL, keepingMarkdown: Bool) -> (hash: ContentHash, markdown: [String: SourceFile]) {
         let (files, _) = ContentDiscovery.discover(root: root)
         let sorted = files.sorted { $0.contentPath < $1.contentPath }
-        let hashes = sorted.concurrentMap { file in fileHash(file.url) }
+        let read = sorted.concurrentMap { file -> (ContentHash, SourceFile?) in
+            guard keepingMarkdown, file.contentPath.hasSuffix(".md") else { return (fileHash(file.url), nil) }
+            guard let source = SourceFileReader.read(file.url).map(SourceFile.init) else { return (missing, nil) }
+            return (source.hash, source)
+        }
         var hasher = ContentHasher()
         hasher.add(sorted.count)
-        for (file, hash) in zip(sorted, hashes) {
+        var markdown: [String: SourceFile] = [:]
+        for (file, (hash, source)) in zip(sorted, read) {
             hasher.add(file.contentPath)
             hasher.add(hash)
+            if let source { markdown[file.contentPath] = source }
         }
-        return hasher.finish()
+        return (hasher.finish(), markdown)
     }
 
+    private static let missing = ContentHash(of: "\u{0}missing")
+
     private static func fileHash(_ url: URL) -> ContentHash {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return ContentHash(of: "\u{0}missing") }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return missing }
         return ContentHash(of: data)
     }
 }
