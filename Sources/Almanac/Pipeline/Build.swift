@@ -138,39 +138,11 @@ public enum Build {
         var pages = produced.pages
         var generated = produced.generated
         // Pages whose inputs are those of the published file are linked, not rendered.
-        var fingerprints: [String: ContentHash] = [:], shown: [String: ContentHash] = [:]
-        var finer: ShownFingerprint?
-        if let inputs, produced.files != nil, let sidebars = produced.lazySidebars {
-            let themeContext = ContentHash(combining: [BuildIdentity.current, inputs.theme])
-            let faces = PageFingerprint.faces(site, context: themeContext)
-            let all = PageFingerprint.all(site, faces: faces, markdown: produced.markdownKeys)
-            finer = ShownFingerprint(site: site, settings: ContentHash(combining: [themeContext, loadContext]),
-                                     markdown: produced.markdownKeys, sidebars: sidebars)
-            var candidates: [Int] = []
-            for (i, page) in pages.enumerated() {
-                fingerprints[page.path] = all[i]
-                if previous?.pages[page.path] == all[i] {
-                    pages[i].reusable = true
-                    shown[page.path] = previous?.shown[page.path]
-                } else if previous?.shown[page.path] != nil, ShownFingerprint.applies(to: site.pages[i]) {
-                    candidates.append(i)
-                }
-            }
-            // A changed face (a new title) changes every page's fingerprint: the finer one tells
-            // which pages show it.
-            if !candidates.isEmpty, let theme = pipeline.theme {
-                let prints = finer!.of(candidates.map { site.pages[$0] }, theme: ThemeRenderer(theme: theme))
-                for (i, print) in zip(candidates, prints) {
-                    shown[pages[i].path] = print
-                    pages[i].reusable = previous?.shown[pages[i].path] == print
-                }
-            }
-            let shared = PageFingerprint.generated(site, faces: faces, settings: loadContext)
-            for (i, file) in generated.enumerated() {
-                let print = PageFingerprint.generated(shared, path: file.path)
-                fingerprints[file.path] = print
-                generated[i].reusable = previous?.pages[file.path] == print
-            }
+        var reuse: PageReuse?
+        if let inputs, let theme = pipeline.theme, let sidebars = produced.lazySidebars {
+            reuse = PageReuse(produced, sidebars: sidebars, theme: theme, previous: previous,
+                              themeInputs: ContentHash(combining: [BuildIdentity.current, inputs.theme]), settings: loadContext,
+                              pages: &pages, generated: &generated)
         }
         func keep(outputPaths: [String]?) {
             guard let cache else { return }
@@ -179,8 +151,8 @@ public enum Build {
             cache.write(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs?.all,
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
                                     load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo,
-                                    pages: outputPaths == nil ? previous?.pages ?? [:] : fingerprints,
-                                    shown: outputPaths == nil ? previous?.shown ?? [:] : shown,
+                                    pages: outputPaths == nil ? previous?.pages ?? [:] : reuse?.fingerprints ?? [:],
+                                    shown: outputPaths == nil ? previous?.shown ?? [:] : reuse?.shown ?? [:],
                                     search: produced.derived?.searchMemo,
                                     paragraphs: produced.derived?.paragraphMemo ?? StageMemo(context: ContentHash(of: ""))),
                         previous: previous)
@@ -200,12 +172,7 @@ public enum Build {
         let written = OutputWriter(output: options.outputDirectory).write(files, deferred: pages)
         diagnostics += written
         stage("write")
-        // The pages rendered just now recorded what they link to: their finer fingerprints, for the next build.
-        if let finer, let links = produced.links {
-            for page in site.pages where shown[page.address.outputPath] == nil && ShownFingerprint.applies(to: page) {
-                if let linked = links[page.id] { shown[page.address.outputPath] = finer.of(page, shown: linked) }
-            }
-        }
+        if let links = produced.links { reuse?.noteRendered(site, links: links) }
         keep(outputPaths: written.hasErrors ? nil : files.map(\.path) + pages.map(\.path))
         stage("keep")
         return finish(site, files: fileCount)
