@@ -48,9 +48,9 @@ package struct Pipeline: Sendable {
         var (loaded, diagnostics) = ConfigLoader.load(siteDirectory: options.siteDirectory)
         guard var config = loaded else { return (nil, diagnostics) }
         if let baseURL = options.baseURL {
-            let (checked, d) = ConfigLoader.parse("base_url: \"\(baseURL)\"")
+            let (checked, d) = ConfigLoader.baseURL(commandLine: baseURL)
             diagnostics += d
-            config.baseURL = checked?.baseURL ?? config.baseURL
+            if let checked { config.baseURL = checked }
         }
         if let links = options.links { config.links = links }
         let (theme, themeDiagnostics) = Theme.load(siteDirectory: options.siteDirectory, language: config.language)

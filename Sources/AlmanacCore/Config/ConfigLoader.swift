@@ -15,6 +15,14 @@ public enum ConfigLoader {
         return parse(text)
     }
 
+    /// `--base-url` from the command line, checked as `base_url:` in almanac.yml is; a problem
+    /// names the option rather than a line of almanac.yml.
+    public static func baseURL(commandLine value: String) -> (String?, [Diagnostic]) {
+        var reader = ConfigReader(file: "--base-url")
+        let url = reader.baseURL(MetaEntry(key: "base_url", value: .string(value), line: 0))
+        return (reader.diagnostics.hasErrors ? nil : url, reader.diagnostics)
+    }
+
     public static func parse(_ text: String) -> (SiteConfig?, [Diagnostic]) {
         var reader = ConfigReader()
         switch YAMLReader.readMapping(text.replacingOccurrences(of: "\r\n", with: "\n")) {
@@ -30,10 +38,15 @@ public enum ConfigLoader {
 /// The walk over almanac.yml's entries; collects every problem instead of stopping at the first.
 package struct ConfigReader {
     package var diagnostics: [Diagnostic] = []
-    private let file = ConfigLoader.fileName
+    /// Where the entries come from, as diagnostics name it.
+    private let file: String
     private static let knownKeys: Set<String> = [
         "title", "description", "language", "base_url", "edit_url", "links", "markdown", "types", "search", "authors_area",
     ]
+
+    package init(file: String = ConfigLoader.fileName) {
+        self.file = file
+    }
 
     package mutating func read(_ entries: [MetaEntry]) -> SiteConfig {
         var config = SiteConfig()
@@ -130,7 +143,7 @@ package struct ConfigReader {
         return b
     }
 
-    private mutating func baseURL(_ entry: MetaEntry) -> String {
+    fileprivate mutating func baseURL(_ entry: MetaEntry) -> String {
         folderURL(entry, else: .baseURLNotAbsolute)
     }
 
@@ -142,7 +155,11 @@ package struct ConfigReader {
     /// empty where the key is empty, and where it is not such an address (reported with `message`).
     private mutating func folderURL(_ entry: MetaEntry, else message: DiagnosticMessage) -> String {
         guard let s = string(entry), !s.isEmpty else { return "" }
-        guard let url = URL(string: s), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+        // The address goes into attributes, robots.txt and the sitemap as it is written: a space,
+        // a line break or a quote in it would end a line or an attribute there. Foundation's URL
+        // accepts them (it percent-encodes), so they are refused here.
+        let unsafe = s.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || "\"'<>\\^`{|}".unicodeScalars.contains($0) }
+        guard !unsafe, let url = URL(string: s), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
             error(message, entry.line)
             return ""
         }

@@ -21,6 +21,24 @@ import Testing
         }
     }
 
+    /// `--base-url` is checked as `base_url:` is, and a bad one is reported under the option's name
+    /// (it used to be pasted into YAML text and parsed, so a quote in it broke the parse).
+    @Test func commandLineBaseURLIsCheckedAndAppliedAsTheConfigurationsIs() {
+        let out = Fixtures.temporaryDirectory().appendingPathComponent("public")
+        var options = BuildOptions(siteDirectory: Fixtures.site("basic"), output: out, baseURL: "https://wiki.example.ru/crisis")
+        let built = Build.run(options)
+        #expect(built.succeeded, "\(built.diagnostics)")
+        #expect(Fixtures.read(out, "index.html").contains("<link rel=\"canonical\" href=\"https://wiki.example.ru/crisis/\">"))
+
+        for bad in ["ftp://wiki.example.ru/", "wiki.example.ru/crisis", "https://x.ru/\"\nlinks: warn"] {
+            options.baseURL = bad
+            options.output = Fixtures.temporaryDirectory().appendingPathComponent("public")
+            let failed = Build.run(options)
+            #expect(!failed.succeeded, "\(bad) was accepted")
+            #expect(failed.diagnostics.contains { $0.file == "--base-url" && $0.code == .config }, "\(failed.diagnostics)")
+        }
+    }
+
     @Test func offlineLinksNameIndexFilesSoTheyOpenFromDisk() {
         let (result, out) = Fixtures.build("basic", offline: true)
         #expect(result.succeeded)
