@@ -144,18 +144,24 @@ public enum Build {
                               themeInputs: ContentHash(combining: [BuildIdentity.current, inputs.theme]), settings: loadContext,
                               pages: &pages, generated: &generated)
         }
+        // The memos follow from the sources, whatever the writer does: written meanwhile.
+        let memos = cache.map { cache in
+            Background { [markdown = produced.markdownMemo, search = produced.derived?.searchMemo] in
+                cache.writeMemos(markdown: markdown, search: search, previous: previous)
+            }
+        }
         func keep(outputPaths: [String]?) {
-            guard let cache else { return }
+            guard let cache, let memos else { return }
             let reported = finish(site).diagnostics
             // After a failed build the published site is still the last one: so are its fingerprints.
-            cache.write(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs?.all,
+            cache.writeHead(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs?.all,
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
                                     load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo,
                                     pages: outputPaths == nil ? previous?.pages ?? [:] : reuse?.fingerprints ?? [:],
                                     shown: outputPaths == nil ? previous?.shown ?? [:] : reuse?.shown ?? [:],
                                     search: produced.derived?.searchMemo,
                                     paragraphs: produced.derived?.paragraphMemo ?? StageMemo(context: ContentHash(of: ""))),
-                        previous: previous)
+                            memosWritten: memos.result)
         }
         guard let files = produced.files else {
             keep(outputPaths: nil)

@@ -45,11 +45,13 @@ struct BuildCache {
         return value
     }
 
-    /// `previous` is the cache this build read: Markdown shards holding the same entries are left as they are.
-    func write(_ cached: CachedBuild, previous: CachedBuild?) {
+    /// The Markdown and search memos: they follow from the sources alone, whatever the writer
+    /// then does, so a build writes them while its output is being written. `previous` is the
+    /// cache this build read: Markdown shards holding the same entries are left as they are.
+    /// False when a file could not be written (the head must then not be written either).
+    func writeMemos(markdown memo: StageMemo<RenderedPage>, search: SearchIndexMemo?, previous: CachedBuild?) -> Bool {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let memo = cached.markdown
             let shards = memo.shards(Self.markdownShards)
             let old = previous?.markdown.context == memo.context ? previous?.markdown.shards(Self.markdownShards) : nil
             let failures = Array(0..<Self.markdownShards).concurrentMap { i -> Bool in
@@ -58,18 +60,24 @@ struct BuildCache {
                 return !write(shards[i], to: shardFile(i))
             }
             if failures.contains(true) { throw CocoaError(.fileWriteUnknown) }
-            if let search = cached.search {
+            if let search {
                 guard write(search, to: searchFile) else { throw CocoaError(.fileWriteUnknown) }
             } else {
                 try? FileManager.default.removeItem(at: searchFile)
             }
-            // The shards are found through this file's context: it is written last.
-            var head = cached
-            head.markdown = StageMemo(context: memo.context)
-            guard write(head, to: file) else { throw CocoaError(.fileWriteUnknown) }
+            return true
         } catch {
             remove()
+            return false
         }
+    }
+
+    /// The head, written last: the shards are found through its Markdown context. `memosWritten`
+    /// is what `writeMemos` returned.
+    func writeHead(_ cached: CachedBuild, memosWritten: Bool) {
+        var head = cached
+        head.markdown = StageMemo(context: cached.markdown.context)
+        guard memosWritten, write(head, to: file) else { return remove() }
     }
 
     /// Written to a temporary file and renamed, so that a killed build leaves the old file or the new one.
@@ -89,7 +97,7 @@ struct BuildCache {
 
 /// One build's record: the fingerprint of everything it read, what it reported, the files it
 /// wrote, and what its per-page stages made, by the hash of their inputs.
-struct CachedBuild: CacheCodable {
+struct CachedBuild: CacheCodable, Sendable {
     /// The binary and this format: a cache from another build of Almanac is not read at all.
     var identity: ContentHash
     /// Of every input; set only when the output holds exactly what this build made.
