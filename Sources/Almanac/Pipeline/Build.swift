@@ -102,7 +102,10 @@ public enum Build {
                                fileCount: head.outputPaths.count, seconds: Date().timeIntervalSince(started),
                                stages: stages, site: nil, reused: true)
         }
-        let previous = head.map { cache!.withMemos($0) }
+        // The head is the last build's record; its Markdown and search memos (the HTML and index of
+        // every page) are read while the content loads, and waited for by the stages that use them.
+        let previous = head
+        let memos = head.map { head in Background { [cache = cache!] in cache.withMemos(head) } }
         if cache != nil { stage("cache") }
 
         let (configured, configDiagnostics) = Pipeline.configure(options)
@@ -116,8 +119,10 @@ public enum Build {
         let loadContext = ContentHash(combining: [BuildIdentity.current, configHash,
                                                   ContentHash(combining: [options.baseURL ?? "", options.links?.rawValue ?? ""])])
         pipeline.memos.context = loadContext
-        pipeline.memos.markdown = previous?.markdown
-        pipeline.memos.search = previous?.search
+        if let memos {
+            pipeline.memos.markdown = { memos.result.markdown }
+            pipeline.memos.search = { memos.result.search }
+        }
         pipeline.memos.paragraphs = previous?.paragraphs
         var loadMemo: [ContentHash: PageLoad] = [:]
         let surroundings = Pipeline.Surroundings(
@@ -145,13 +150,13 @@ public enum Build {
                               pages: &pages, generated: &generated)
         }
         // The memos follow from the sources, whatever the writer does: written meanwhile.
-        let memos = cache.map { cache in
-            Background { [markdown = produced.markdownMemo, search = produced.derived?.searchMemo] in
-                cache.writeMemos(markdown: markdown, search: search, previous: previous)
+        let memosWritten = cache.map { cache in
+            Background { [markdown = produced.markdownMemo, search = produced.derived?.searchMemo, read = memos] in
+                cache.writeMemos(markdown: markdown, search: search, previous: read?.result)
             }
         }
         func keep(outputPaths: [String]?) {
-            guard let cache, let memos else { return }
+            guard let cache, let memosWritten else { return }
             let reported = finish(site).diagnostics
             // After a failed build the published site is still the last one: so are its fingerprints.
             cache.writeHead(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs?.all,
@@ -161,7 +166,7 @@ public enum Build {
                                     shown: outputPaths == nil ? previous?.shown ?? [:] : reuse?.shown ?? [:],
                                     search: produced.derived?.searchMemo,
                                     paragraphs: produced.derived?.paragraphMemo ?? StageMemo(context: ContentHash(of: ""))),
-                            memosWritten: memos.result)
+                            memosWritten: memosWritten.result)
         }
         guard let files = produced.files else {
             keep(outputPaths: nil)

@@ -28,8 +28,10 @@ package struct Pipeline: Sendable {
     package struct Memos: Sendable {
         /// What the memos were made under (binary, configuration, options): part of every key.
         package var context: ContentHash?
-        package var markdown: StageMemo<RenderedPage>?
-        package var search: SearchIndexMemo?
+        /// The Markdown and search memos hold the HTML and index of every page, and may still be
+        /// being read when the run starts: each is asked for when its stage begins.
+        package var markdown: @Sendable () -> StageMemo<RenderedPage>? = { nil }
+        package var search: @Sendable () -> SearchIndexMemo? = { nil }
         package var paragraphs: StageMemo<ParagraphHashes>?
         package init() {}
     }
@@ -97,7 +99,7 @@ package struct Pipeline: Sendable {
     package func markdown(_ plan: SitePlan, pages: [SourcePage]? = nil) -> Marked {
         let renderer = markdownRenderer, resolver = plan.resolver
         let context = MarkdownMemoKey.context(plan: plan, theme: theme?.strings.values ?? [:], base: memos.context)
-        let reusable = memos.markdown?.valid(for: context)
+        let reusable = memos.markdown()?.valid(for: context)
         let keyed = (pages ?? plan.pages).concurrentMap { page -> (ContentHash, RenderedPage) in
             let key = MarkdownMemoKey.page(page, address: plan.addresses[page.id]!)
             if let reused = reusable?[key] { return (key, reused) }
@@ -140,7 +142,7 @@ package struct Pipeline: Sendable {
     /// The files and checks that read every page but that the reader of one page does not need at
     /// once: the search index, robots, sitemap, feed and anchors manifest, and the site lint.
     package func derive(_ site: Site) -> DerivedFiles {
-        DerivedFiles.make(site, searchMemo: memos.search, paragraphMemo: memos.paragraphs)
+        DerivedFiles.make(site, searchMemo: memos.search(), paragraphMemo: memos.paragraphs)
     }
 
     // MARK: - theme
