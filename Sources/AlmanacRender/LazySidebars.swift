@@ -1,4 +1,4 @@
-import Synchronization
+import AlmanacCore
 import AlmanacSite
 
 /// The site's rendered sidebars (see `SidebarBuilder`), each made the first time a page shows it.
@@ -6,7 +6,7 @@ import AlmanacSite
 /// pages it renders again, and none when it renders no page.
 package final class LazySidebars: Sendable {
     private let render: @Sendable (SidebarBuilder.Key) -> String
-    private let made = Mutex<[SidebarBuilder.Key: String]>([:])
+    private let made = Locked<[SidebarBuilder.Key: String]>([:])
 
     package init(render: @escaping @Sendable (SidebarBuilder.Key) -> String) {
         self.render = render

@@ -1,9 +1,9 @@
-import Synchronization
+import AlmanacCore
 
 /// The pages a context linked to while it was built (`PageContext.link`): what one page shows of
 /// the others, for the build cache, which renders a page again only when one of those changed.
 package final class LinkRecorder: Sendable {
-    private let ids = Mutex<[String]>([])
+    private let ids = Locked<[String]>([])
 
     package init() {}
 
@@ -14,7 +14,7 @@ package final class LinkRecorder: Sendable {
 
 /// What each page rendered so far linked to, by page id (see `LinkRecorder`).
 package final class LinkBook: Sendable {
-    private let pages = Mutex<[String: [String]]>([:])
+    private let pages = Locked<[String: [String]]>([:])
 
     package init() {}
 

@@ -32,7 +32,7 @@ extension Pipeline {
     /// What a run makes in memory, before anything is written.
     package struct Produced: Sendable {
         package var site: Site
-        /// Nil without a theme: every other file of the site (generated pages, copies, derived files).
+        /// Nil without a theme: the files copied as they are, and the derived files.
         package var files: [OutputFile]?
         /// Page HTML, rendered when the writer reaches it (a page's HTML is held only until it is
         /// written), in the order of `site.pages`.
@@ -54,6 +54,8 @@ extension Pipeline {
         package var links: LinkBook?
         /// Nil when `derive` was left for later (`run(…, derive: false)`).
         package var derived: DerivedFiles?
+        /// What the Markdown stage made, for the next build (`BuildCache`), and page id → what
+        /// each page's Markdown follows from (`Marked.keys`).
         package var markdownMemo: StageMemo<RenderedPage>
         package var markdownKeys: [String: ContentHash] = [:]
     }

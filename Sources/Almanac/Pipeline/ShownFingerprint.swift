@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import AlmanacContent
 import AlmanacCore
 import AlmanacMarkdown
@@ -25,7 +24,7 @@ final class ShownFingerprint: Sendable {
     private let sidebars: LazySidebars
     private let builder: SidebarBuilder
     /// Each sidebar's hash, made once per sidebar rather than once per page.
-    private let sidebarHashes = Mutex<[SidebarBuilder.Key: ContentHash]>([:])
+    private let sidebarHashes = Locked<[SidebarBuilder.Key: ContentHash]>([:])
 
     init(site: Site, settings: ContentHash, markdown: [String: ContentHash], sidebars: LazySidebars) {
         self.site = site

@@ -1,10 +1,9 @@
 import Dispatch
-import Synchronization
 
 /// Work started on another thread now and waited for when its result is wanted: the build cache
 /// writes its memos while the site is being written.
 package final class Background<Value: Sendable>: Sendable {
-    private let value = Mutex<Value?>(nil)
+    private let value = Locked<Value?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
     package init(_ work: @escaping @Sendable () -> Value) {
