@@ -13,15 +13,6 @@ public struct ThemeRenderer: Sendable {
         self.theme = theme
     }
 
-    public func render(_ site: Site) -> [OutputFile] {
-        render(site, sidebars: renderSidebars(site))
-    }
-
-    /// The whole site with sidebars rendered beforehand (`BuildSession` keeps them between edits).
-    package func render(_ site: Site, sidebars: [SidebarBuilder.Key: String]) -> [OutputFile] {
-        renderPages(site.pages, of: site, sidebars: sidebars) + renderGenerated(site, sidebars: sidebars)
-    }
-
     /// The pages the generator makes itself: listings of folders without a page of their own (the
     /// home page too, when content/ has no `_index.md`: a tree from another tool), tags, search,
     /// redirects, 404. With `showing`, only the listings, tag pages and redirects that show one of

@@ -9,12 +9,8 @@ import Foundation
 /// rendered; a new title changes a face, and every page is. The generator's own pages follow
 /// from the faces alone (`generated`).
 enum PageFingerprint {
-    /// `markdown` names what each page's rendered Markdown follows from; a page without an
-    /// entry has its rendered Markdown hashed instead.
-    static func all(_ site: Site, context: ContentHash, markdown: [String: ContentHash]) -> [ContentHash] {
-        all(site, faces: faces(site, context: context), markdown: markdown)
-    }
-
+    /// `faces` is `faces(site, context:)`; `markdown` names what each page's rendered Markdown
+    /// follows from (a page without an entry has its rendered Markdown hashed instead).
     static func all(_ site: Site, faces face: ContentHash, markdown: [String: ContentHash]) -> [ContentHash] {
         return site.pages.concurrentMap { page in
             var writer = CacheWriter(capacity: 4096)
