@@ -13,12 +13,22 @@ package enum AtomFeed {
     /// The pages the feed lists: dated, not the home page or a section's own page.
     package static func entries(_ site: Site) -> [Page] {
         guard !site.config.baseURL.isEmpty else { return [] }
-        let dated = site.pages.filter { $0.updated != nil && !$0.id.isEmpty && !$0.source.isSectionIndex }
+        let dated = site.pages.filter(isEntry)
         // Navigation order breaks ties, so the order never depends on the sort's stability.
         let order = Dictionary(uniqueKeysWithValues: dated.enumerated().map { ($1.id, $0) })
         return Array(dated.sorted { a, b in
             a.updated! != b.updated! ? a.updated! > b.updated! : order[a.id]! < order[b.id]!
         }.prefix(limit))
+    }
+
+    /// Whether the site has a feed: every page's header links to it. Asked once per rendering
+    /// and per fingerprint, so it looks for one entry rather than sorting them all.
+    package static func exists(in site: Site) -> Bool {
+        !site.config.baseURL.isEmpty && site.pages.contains(where: isEntry)
+    }
+
+    private static func isEntry(_ page: Page) -> Bool {
+        page.updated != nil && !page.id.isEmpty && !page.source.isSectionIndex
     }
 
     package static func make(_ site: Site) -> OutputFile? {

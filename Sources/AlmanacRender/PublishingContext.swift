@@ -28,6 +28,6 @@ extension PageContext {
 
     /// The feed's absolute address when `AtomFeed` writes one for this site.
     package static func feedURL(for site: Site) -> String? {
-        AtomFeed.entries(site).isEmpty ? nil : site.config.baseURL + AtomFeed.path
+        AtomFeed.exists(in: site) ? site.config.baseURL + AtomFeed.path : nil
     }
 }
