@@ -1,4 +1,3 @@
-import Mustache
 import AlmanacCore
 import AlmanacContent
 import AlmanacMarkdown
@@ -378,6 +377,6 @@ package struct ApprovalInfo: TemplateValue {
 }
 
 /// A layout's root context: `Theme.render` gives it the icons.
-package protocol ThemeLayoutValue: MustacheParent {
+package protocol ThemeLayoutValue: TemplateObject {
     var icons: TextTable { get set }
 }

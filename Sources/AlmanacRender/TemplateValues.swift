@@ -1,19 +1,18 @@
-import Mustache
 import AlmanacCore
 import AlmanacContent
 import AlmanacMarkdown
 import AlmanacSite
 
 /// The values templates read are typed structs, not `[String: Any]` dictionaries: plain
-/// `Sendable`, `Hashable` values (a page's context can be fingerprinted), each answering
-/// Mustache's lookups through `MustacheParent.child(named:)`: a `switch` on the name, or for the
-/// contexts with many keys one hash into a table of their keys (a switch compares the name with
-/// every case in turn). Mustache then never reflects on them with `Mirror`.
+/// `Sendable`, `Hashable` values (a page's context can be fingerprinted), each answering the
+/// template engine's lookups through `TemplateObject.child(named:)`: a `switch` on the name, or
+/// for the contexts with many keys one hash into a table of their keys (a switch compares the name
+/// with every case in turn).
 ///
-/// A name a value does not have answers `nil`, and Mustache looks for it further down the context
+/// A name a value does not have answers `nil`, and the engine looks for it further down the context
 /// stack, as it did for a key absent from a dictionary; so every key a dictionary sometimes left
 /// out is an optional here, and a key it always had is always answered.
-package typealias TemplateValue = MustacheParent & Sendable & Hashable
+package typealias TemplateValue = TemplateObject & Sendable & Hashable
 
 /// The names of a context's keys, hashed once per lookup instead of compared case by case.
 package struct TemplateKeys<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
@@ -24,22 +23,19 @@ package struct TemplateKeys<Key: RawRepresentable & CaseIterable & Sendable>: Se
     package subscript(name: String) -> Key? { table[name] }
 }
 
-/// A string as a template renders it. Mustache renders a plain `String` only after two failed
-/// protocol casts and `String(describing:)`; this one it renders through `MustacheCustomRenderable`
-/// at the first. It answers no names (as a `String`'s empty `Mirror` did) and takes the same
-/// transforms (`{{uppercased(x)}}`) as a `String`.
-package struct TemplateText: MustacheParent, MustacheCustomRenderable, MustacheTransformable, Sendable, Hashable {
+/// A string as a template renders it: the engine recognises it by its type alone, the first test
+/// it makes of a value. It answers no names and takes the transforms of a `String`
+/// (`{{uppercased(x)}}`).
+package struct TemplateText: TemplateObject, TemplateTransformable, Sendable, Hashable {
     package let string: String
 
     package init(_ string: String) { self.string = string }
 
-    package var renderText: String { string }
-    package var isNull: Bool { false }
     package func child(named: String) -> Any? { nil }
     package func transform(_ name: String) -> Any? { string.transform(name) }
 }
 
-/// How a context hands a string to Mustache.
+/// How a context hands a string to a template.
 @inline(__always) package func asText(_ string: String) -> Any { TemplateText(string) }
 @_disfavoredOverload @inline(__always) package func asText(_ string: String?) -> Any? { string.map { asText($0) } }
 
@@ -96,7 +92,7 @@ package struct UIContext: TemplateValue {
 /// Front matter and `params:` of almanac.yml as templates see them: `{{page.params.NAME}}`. A null
 /// reads as an empty string, a list as a list, a mapping as another `ParamsContext`; when a key is
 /// written twice the last one counts. It takes the transforms Mustache gives a dictionary.
-package struct ParamsContext: TemplateValue, MustacheTransformable {
+package struct ParamsContext: TemplateValue, TemplateTransformable {
     package var entries: [MetaEntry] = []
 
     package func child(named name: String) -> Any? {

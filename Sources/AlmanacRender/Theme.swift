@@ -1,11 +1,11 @@
 import Foundation
-import Mustache
 import AlmanacContent
 import AlmanacCore
 
 /// The templates/ folder, compiled once: layouts, partials, UI strings and asset files.
 public struct Theme: Sendable {
-    public var library: MustacheLibrary
+    /// The layouts and partials, parsed; what renders them (see `TemplateRendering`).
+    package var library: any TemplateRendering
     public var layouts: Set<String>
     public var strings: UIStrings
     /// Files under templates/assets/, copied to assets/ in the output.
@@ -16,9 +16,8 @@ public struct Theme: Sendable {
     public static func load(siteDirectory: URL, language: String) -> (Theme?, [Diagnostic]) {
         let root = siteDirectory.appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: CompiledTemplate] = [:]
         var layouts: Set<String> = []
-        HTMLEscaping.register()
         for folder in ["layouts", "partials"] {
             let dir = root.appendingPathComponent(folder)
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
@@ -31,15 +30,11 @@ public struct Theme: Sendable {
                     continue
                 }
                 do {
-                    // The pragma stands on a line of its own, which Mustache drops from the output.
-                    templates[key] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+                    templates[key] = try CompiledTemplate(parsing: text)
                     if folder == "layouts" { layouts.insert(key) }
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(Self.describe(error.error), file: display,
-                                              line: error.context.lineNumber - 1, column: error.context.columnNumber,
-                                              code: .template))
                 } catch {
-                    diagnostics.append(.error(.templateError(reason: "\(error)"), file: display, code: .template))
+                    diagnostics.append(.error(Self.describe(error.kind), file: display, line: error.line,
+                                              column: error.column, code: .template))
                 }
             }
         }
@@ -51,18 +46,18 @@ public struct Theme: Sendable {
         let (icons, iconDiagnostics) = ThemeIcons.load(root.appendingPathComponent("icons"))
         diagnostics += iconDiagnostics
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let theme = Theme(library: MustacheLibrary(templates: templates), layouts: layouts, strings: strings,
+        let theme = Theme(library: TemplateLibrary(templates: templates), layouts: layouts, strings: strings,
                           assets: Self.assetFiles(root.appendingPathComponent("assets")), icons: icons)
         return (theme, diagnostics)
     }
 
-    private static func describe(_ error: Error) -> DiagnosticMessage {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return .templateSectionMismatch
-        case .unfinishedName?: return .templateUnclosedTag
-        case .expectedSectionEnd?: return .templateUnclosedSection
-        case .invalidSetDelimiter?: return .templateBadDelimiters
-        default: return .templateError(reason: "\(error)")
+    private static func describe(_ error: TemplateSyntaxError.Kind) -> DiagnosticMessage {
+        switch error {
+        case .sectionCloseNameIncorrect: .templateSectionMismatch
+        case .unfinishedName: .templateUnclosedTag
+        case .expectedSectionEnd: .templateUnclosedSection
+        case .invalidSetDelimiter: .templateBadDelimiters
+        default: .templateError(reason: "\(error)")
         }
     }
 

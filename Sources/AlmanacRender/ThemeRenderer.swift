@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import AlmanacContent
 import AlmanacCore
 import AlmanacMarkdown

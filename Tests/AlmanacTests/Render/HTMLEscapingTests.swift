@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 @testable import Almanac
 
@@ -18,9 +17,9 @@ import Testing
         let (theme, diagnostics) = Theme.load(siteDirectory: SharedMaterial.repositoryRoot, language: "ru")
         #expect(diagnostics.isEmpty)
         let library = try #require(theme?.library)
-        let partial = try #require(library.getTemplate(named: "nav-item"))
         // Rendered on its own, a partial still escapes with HTMLEscaping (partials reset the content type).
-        let html = partial.render(["url": "a\"b", "title": "<\u{0338}x>", "isSection": false, "hasChildren": false], library: library)
+        let html = try #require(library.render(["url": "a\"b", "title": "<\u{0338}x>", "isSection": false, "hasChildren": false] as [String: Any],
+                                               withTemplate: "nav-item"))
         #expect(html.contains("href=\"a&quot;b\""))
         #expect(html.contains("&lt;\u{0338}x&gt;"))
     }

@@ -1,12 +1,11 @@
 import Foundation
-import Mustache
 import Testing
 @testable import Almanac
 
-/// The typed template contexts read in Mustache exactly as the dictionaries and strings they replaced.
+/// The typed template contexts read in templates exactly as the dictionaries and strings they replaced.
 @Suite struct TemplateValuesTests {
     /// A root with one text under `x` and a plain `string` below it, typed or as a dictionary.
-    struct Root: MustacheParent {
+    struct Root: TemplateObject {
         var x: Any
         func child(named name: String) -> Any? {
             switch name {
@@ -18,8 +17,8 @@ import Testing
     }
 
     static func render(_ template: String, _ context: Any) throws -> String {
-        HTMLEscaping.register()
-        return try MustacheTemplate(string: HTMLEscaping.pragma + template).render(context)
+        let library = TemplateLibrary(templates: ["t": try CompiledTemplate(parsing: template)])
+        return try #require(library.render(context, withTemplate: "t"))
     }
 
     @Test(arguments: ["", "Ответ «как есть»", "<b>&amp;\"'</b>", "a.b"])

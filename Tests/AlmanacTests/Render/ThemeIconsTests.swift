@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 @testable import Almanac
 import AlmanacFuzzing
@@ -67,9 +66,11 @@ import AlmanacFuzzing
     }
 
     @Test func everyLayoutSeesIconsByHyphenatedName() throws {
-        let template = try MustacheTemplate(string: "<p>{{{icons.chevron-right}}}</p>")
+        let template = try CompiledTemplate(parsing: "<p>{{{icons.chevron-right}}}</p>")
         var theme = try #require(Theme.load(siteDirectory: SharedMaterial.repositoryRoot, language: "ru").0)
-        theme.library.register(template, named: "probe")
+        var library = try #require(theme.library as? TemplateLibrary)
+        library.register(template, named: "probe")
+        theme.library = library
         theme.layouts.insert("probe")
         let html = theme.render(layout: "probe", RedirectContext(url: "", title: "", ui: UIContext(), root: "", language: "ru"))
         #expect(html.hasPrefix("<p><svg xmlns=") && html.contains(#"class="icon icon-chevron-right""#))
