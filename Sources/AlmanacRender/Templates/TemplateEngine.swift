@@ -150,9 +150,13 @@ package struct TemplateRenderer {
         case .partial(let name, let dynamic, let indentation, let overrides):
             var templateName = name
             if dynamic {
-                // The name is looked up; only a plain string names a template.
-                guard let named = lookup(TemplateName(name, transforms: []), frame: frame) as? String else { return }
-                templateName = named
+                // `{{>*name}}`: the partial the context's text names. (The template library took only
+                // a Swift `String`, which no context of ours holds, so it never found one.)
+                switch lookup(TemplateName(name, transforms: []), frame: frame) {
+                case let text as TemplateText: templateName = text.string
+                case let string as String: templateName = string
+                default: return
+                }
             }
             guard let template = library[templateName], frame.depth < Self.maximumDepth else { return }
             var inner = Frame()

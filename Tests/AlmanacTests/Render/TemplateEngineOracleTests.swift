@@ -126,6 +126,16 @@ import Testing
         #expect(partials.hasPrefix("((((") && partials.count == 2 * (TemplateRenderer.maximumDepth + 1))
     }
 
+    /// Where the engine goes further than the library: `{{>*name}}` takes the partial our text
+    /// values name (the library looked for a Swift `String`, which no context of ours holds).
+    @Test func aDynamicPartialTakesTheNameATextHolds() throws {
+        var library = TemplateLibrary()
+        library.register(try CompiledTemplate(parsing: "[{{v}}]"), named: "inline")
+        library.register(try CompiledTemplate(parsing: "{{>*kind}}|{{>*missing}}|{{>*n}}"), named: "t")
+        let context = OracleContext(values: ["kind": TemplateText("inline"), "v": TemplateText("<x>"), "n": 3])
+        #expect(library.render(context, withTemplate: "t") == "[&lt;x&gt;]||")
+    }
+
     private static func recordFirstDifference(_ mine: String, _ oracle: String, path: String) {
         let a = Array(mine.utf8), b = Array(oracle.utf8)
         let at = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
