@@ -54,7 +54,10 @@ public struct OutputWriter: Sendable {
             }
         }
         if !clashes.isEmpty { return clashes }
-        if let problem = StagingFolder(url: staging, live: output).reconcile(with: files, deferred: deferred) { return [problem] }
+        // No published site yet (a first or clean build): nothing to compare each file with.
+        var isFolder: ObjCBool = false
+        let live = fm.fileExists(atPath: output.path, isDirectory: &isFolder) && isFolder.boolValue ? output : nil
+        if let problem = StagingFolder(url: staging, live: live).reconcile(with: files, deferred: deferred) { return [problem] }
         return swapIn().map { [$0] } ?? []
     }
 
