@@ -7,11 +7,22 @@ enum Fixtures {
 
     static func site(_ name: String) -> URL { root.appendingPathComponent(name) }
 
+    /// A new folder under the system's temporary folder, removed when the test process exits: a
+    /// full run makes thousands, and a CI machine's disk should not fill with them.
     static func temporaryDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-test-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        _ = removeAtExit
+        made.withLock { $0.append(url) }
         return url
     }
+
+    private static let made = Locked<[URL]>([])
+    private static let removeAtExit: Void = {
+        atexit {
+            for url in Fixtures.made.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
+        }
+    }()
 
     static func build(_ name: String, offline: Bool = false, output: URL? = nil) -> (BuildResult, URL) {
         let out = output ?? temporaryDirectory().appendingPathComponent("public")
