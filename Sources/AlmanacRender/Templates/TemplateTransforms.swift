@@ -9,10 +9,6 @@ extension Array: TemplateSequence {
     package var templateElements: [Any] { map { $0 } }
 }
 
-extension Set: TemplateSequence {
-    package var templateElements: [Any] { map { $0 } }
-}
-
 extension ReversedCollection: TemplateSequence {
     package var templateElements: [Any] { map { $0 } }
 }
@@ -22,8 +18,8 @@ extension Dictionary: TemplateObject where Key == String {
     package func child(named name: String) -> Any? { self[name] }
 }
 
-// The transforms a template may apply, `{{name(value)}}`, by kind of value — the template
-// library's set, so that a theme written for it renders the same.
+// The transforms a template may apply, `{{name(value)}}`, by kind of value a context holds —
+// the template library's set for those kinds, so that a theme written for it renders the same.
 
 extension StringProtocol {
     func templateTransform(_ name: String) -> Any? {
@@ -55,16 +51,12 @@ extension Array: SortableTemplateSequence where Element: Comparable {
     fileprivate var sortedAny: Any { sorted() }
 }
 
-extension Set: SortableTemplateSequence where Element: Comparable {
-    fileprivate var sortedAny: Any { sorted() }
-}
-
 extension ReversedCollection: SortableTemplateSequence where Element: Comparable {
     fileprivate var sortedAny: Any { sorted() }
 }
 
-extension Array: TemplateTransformable {
-    package func transform(_ name: String) -> Any? {
+extension BidirectionalCollection {
+    fileprivate func listTransform(_ name: String) -> Any? {
         switch name {
         case "first": first.map { $0 as Any }
         case "last": last.map { $0 as Any }
@@ -75,31 +67,14 @@ extension Array: TemplateTransformable {
         default: nil
         }
     }
+}
+
+extension Array: TemplateTransformable {
+    package func transform(_ name: String) -> Any? { listTransform(name) }
 }
 
 extension ReversedCollection: TemplateTransformable {
-    package func transform(_ name: String) -> Any? {
-        switch name {
-        case "first": first.map { $0 as Any }
-        case "last": last.map { $0 as Any }
-        case "reversed": reversed()
-        case "count": count
-        case "empty": isEmpty
-        case "sorted": (self as? any SortableTemplateSequence)?.sortedAny
-        default: nil
-        }
-    }
-}
-
-extension Set: TemplateTransformable {
-    package func transform(_ name: String) -> Any? {
-        switch name {
-        case "count": count
-        case "empty": isEmpty
-        case "sorted": (self as? any SortableTemplateSequence)?.sortedAny
-        default: nil
-        }
-    }
+    package func transform(_ name: String) -> Any? { listTransform(name) }
 }
 
 extension Dictionary: TemplateTransformable {
@@ -130,13 +105,5 @@ extension FixedWidthInteger {
 }
 
 extension Int: TemplateTransformable {
-    package func transform(_ name: String) -> Any? { templateTransform(name) }
-}
-
-extension Int64: TemplateTransformable {
-    package func transform(_ name: String) -> Any? { templateTransform(name) }
-}
-
-extension UInt: TemplateTransformable {
     package func transform(_ name: String) -> Any? { templateTransform(name) }
 }
