@@ -54,10 +54,14 @@ public struct Theme: Sendable {
     private static func describe(_ error: TemplateSyntaxError.Kind) -> DiagnosticMessage {
         switch error {
         case .sectionCloseNameIncorrect: .templateSectionMismatch
-        case .unfinishedName: .templateUnclosedTag
+        // The text ended inside a tag: unclosed too.
+        case .unfinishedName, .overflow: .templateUnclosedTag
         case .expectedSectionEnd: .templateUnclosedSection
         case .invalidSetDelimiter: .templateBadDelimiters
-        default: .templateError(reason: "\(error)")
+        case .transformAppliedToInheritanceSection: .templateBlockTransform
+        case .illegalTokenInsideInheritSection: .templateParentCallContent
+        case .invalidConfigVariableSyntax: .templatePragmaSyntax
+        case .unrecognisedConfigVariable: .templatePragmaUnknown
         }
     }
 

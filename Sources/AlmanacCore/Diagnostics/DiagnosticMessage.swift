@@ -29,7 +29,10 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case iconFileMissing(place: String, icon: String, value: String)
     case iconNotGiven(place: String, value: String)
     case templateUnreadable
-    case templateError(reason: String)
+    case templateBlockTransform
+    case templateParentCallContent
+    case templatePragmaSyntax
+    case templatePragmaUnknown
     case templateSectionMismatch
     case templateUnclosedTag
     case templateUnclosedSection
@@ -219,7 +222,10 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .iconFileMissing(let place, let icon, let value): return "\(place): нет значка «\(icon)» для «\(value)»"
         case .iconNotGiven(let place, let value): return "\(place): у «\(value)» нет значка"
         case .templateUnreadable: return "не удалось прочитать шаблон"
-        case .templateError(let reason): return "ошибка в шаблоне: \(reason)"
+        case .templateBlockTransform: return "ошибка в шаблоне: к блоку {{$…}} нельзя применить преобразование"
+        case .templateParentCallContent: return "ошибка в шаблоне: внутри {{<…}}…{{/…}} допустимы только блоки {{$…}} и текст"
+        case .templatePragmaSyntax: return "ошибка в шаблоне: прагма пишется так: {{% CONTENT_TYPE: HTML }}"
+        case .templatePragmaUnknown: return "ошибка в шаблоне: неизвестная прагма; есть только CONTENT_TYPE со значением HTML или TEXT"
         case .templateSectionMismatch: return "ошибка в шаблоне: закрывающий тег секции не совпадает с открывающим"
         case .templateUnclosedTag: return "ошибка в шаблоне: незакрытый тег {{…}}"
         case .templateUnclosedSection: return "ошибка в шаблоне: секция не закрыта"

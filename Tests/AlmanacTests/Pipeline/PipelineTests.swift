@@ -143,4 +143,34 @@ enum LinkScan {
         #expect(error?.line == 3)
         #expect(!result.succeeded)
     }
+
+    /// Every way a template can fail to parse is named in the writer's words, each broken file in
+    /// the same run, with its line and column.
+    @Test func everyKindOfTemplateMistakeIsNamedAtOnce() throws {
+        let site = Fixtures.makeSite(["a.md": "# A\n"])
+        let fm = FileManager.default
+        let templates = site.appendingPathComponent("templates")
+        try fm.removeItem(at: templates)
+        try fm.copyItem(at: SharedMaterial.repositoryRoot.appendingPathComponent("templates"), to: templates)
+        let broken: [(name: String, text: String, line: Int, words: String)] = [
+            ("end", "<p>\n{{title", 2, "незакрытый тег"),
+            ("block", "{{$main(x)}}{{/main}}", 1, "преобразование"),
+            ("parent", "{{<base}}\n{{title}}\n{{/base}}", 3, "только блоки"),  // reported where the call closes
+            ("pragma", "{{%CONTENT_TYPE}}", 1, "прагма пишется так"),
+            ("unknown", "x\n{{% CONTENT_TYPE: JSON }}", 2, "неизвестная прагма"),
+            ("delimiters", "{{=<% %>}}", 1, "разделител"),
+            ("unclosed", "{{#page}}\n", 2, "секция не закрыта"),
+        ]
+        for template in broken {
+            try template.text.write(to: templates.appendingPathComponent("partials/\(template.name).mustache"),
+                                    atomically: true, encoding: .utf8)
+        }
+        let result = Build.run(BuildOptions(siteDirectory: site, output: site.appendingPathComponent("public")))
+        #expect(!result.succeeded)
+        for template in broken {
+            let found = result.diagnostics.first { $0.file == "templates/partials/\(template.name).mustache" }
+            #expect(found?.line == template.line, "\(template.name)")
+            #expect(found?.message.contains(template.words) == true, "\(template.name): \(found?.message ?? "nothing")")
+        }
+    }
 }
