@@ -16,26 +16,38 @@ package struct FoldedText {
 
     package var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Folds straight into `bytes`: a word is written where it will stay, and its edges are cut
+    /// off there when it ends (a word of edges alone is taken back with its space).
     private mutating func fold(_ text: UnsafeBufferPointer<UInt8>) {
         bytes.reserveCapacity(text.count)
-        var word: [UInt8] = []
+        var wordStart: Int?
         var i = 0
+        func startWord() {
+            guard wordStart == nil else { return }
+            if wordCount > 0 { bytes.append(0x20) }
+            wordStart = bytes.count
+        }
         while i < text.count {
             let b = text[i]
             if b < 0x80 {
-                if b == 0x20 || (0x09...0x0D).contains(b) { endWord(&word) }
-                else { word.append((0x41...0x5A).contains(b) ? b + 0x20 : b) }
+                if b == 0x20 || (0x09...0x0D).contains(b) {
+                    endWord(&wordStart)
+                } else {
+                    startWord()
+                    bytes.append(b &- 0x41 < 26 ? b + 0x20 : b)
+                }
                 i += 1
                 continue
             }
             // Cyrillic U+0400…U+045F, two bytes: lower-cased on the bytes themselves.
             if b == 0xD0 || (b == 0xD1 && text[i + 1] < 0xA0) {
                 let c = text[i + 1]
+                startWord()
                 switch (b, c) {
-                case (0xD0, 0x90...0x9F): word.append(0xD0); word.append(c + 0x20)  // А…П → а…п
-                case (0xD0, 0xA0...0xAF): word.append(0xD1); word.append(c - 0x20)  // Р…Я → р…я
-                case (0xD0, 0x80...0x8F): word.append(0xD1); word.append(c + 0x10)  // Ѐ…Џ → ѐ…џ
-                default: word.append(b); word.append(c)
+                case (0xD0, 0x90...0x9F): bytes.append(0xD0); bytes.append(c + 0x20)  // А…П → а…п
+                case (0xD0, 0xA0...0xAF): bytes.append(0xD1); bytes.append(c - 0x20)  // Р…Я → р…я
+                case (0xD0, 0x80...0x8F): bytes.append(0xD1); bytes.append(c + 0x10)  // Ѐ…Џ → ѐ…џ
+                default: bytes.append(b); bytes.append(c)
                 }
                 i += 2
                 continue
@@ -46,20 +58,30 @@ package struct FoldedText {
             for k in 1..<length { value = value << 6 | UInt32(text[i + k] & 0x3F) }
             i += length
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            if Self.isWhitespace(scalar) { endWord(&word) } else { Self.appendLowercased(scalar, to: &word) }
+            if Self.isWhitespace(scalar) {
+                endWord(&wordStart)
+            } else {
+                startWord()
+                Self.appendLowercased(scalar, to: &bytes)
+            }
         }
-        endWord(&word)
+        endWord(&wordStart)
     }
 
-    private mutating func endWord(_ word: inout [UInt8]) {
-        defer { word.removeAll(keepingCapacity: true) }
-        var start = word.startIndex, end = word.endIndex
-        while start < end, let n = Self.edgeLength(word, from: start, to: end, atStart: true) { start += n }
-        while end > start, let n = Self.edgeLength(word, from: start, to: end, atStart: false) { end -= n }
-        guard start < end else { return }
-        if wordCount > 0 { bytes.append(0x20) }
+    private mutating func endWord(_ wordStart: inout Int?) {
+        guard let first = wordStart else { return }
+        wordStart = nil
+        var start = first, end = bytes.count
+        while start < end, let n = Self.edgeLength(bytes, from: start, to: end, atStart: true) { start += n }
+        while end > start, let n = Self.edgeLength(bytes, from: start, to: end, atStart: false) { end -= n }
+        guard start < end else {
+            // Only edges: nothing of it stays, nor the space written before it.
+            bytes.removeSubrange((wordCount > 0 ? first - 1 : first)...)
+            return
+        }
+        bytes.removeSubrange(end...)
+        if start > first { bytes.removeSubrange(first..<start) }
         wordCount += 1
-        bytes.append(contentsOf: word[start..<end])
     }
 
     private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
