@@ -214,9 +214,13 @@ private struct TreeWalk {
                     sections.startSection(anchor: anchor, heading: text, level: level)
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                guard let pointer = cmark_node_get_literal(node) else { break }
+                // Words counted on cmark's bytes, before the text becomes a String.
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                                count: strlen(pointer))
+                let literal = String(decoding: bytes, as: UTF8.self)
                 if headingDepth > 0 { headingText += literal } else { sections.append(literal) }
-                wordCount += Self.words(in: literal)
+                wordCount += Self.words(in: bytes)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if headingDepth > 0 { headingText += " " } else { sections.append(" ") }
             case CMARK_NODE_CODE_BLOCK:
@@ -246,10 +250,10 @@ private struct TreeWalk {
     }
 
     /// Counts runs of non-space bytes: a Character-level split is needlessly slow on every text node.
-    private static func words(in s: String) -> Int {
+    private static func words(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inWord = false
-        for b in s.utf8 {
+        for b in bytes {
             let space = b == 0x20 || b == 0x0A || b == 0x09
             if !space && !inWord { count += 1 }
             inWord = !space
