@@ -129,12 +129,17 @@ enum LinkScan {
 }
 
 @Suite struct ThemeErrorTests {
-    @Test func templateErrorsNameTheTemplateFileAndLine() throws {
+    /// A site whose templates/ is a copy of the theme, there to be broken.
+    static func siteWithItsOwnTheme() throws -> (site: URL, templates: URL) {
         let site = Fixtures.makeSite(["a.md": "# A\n"])
-        let fm = FileManager.default
         let templates = site.appendingPathComponent("templates")
-        try fm.removeItem(at: templates)
-        try fm.copyItem(at: SharedMaterial.repositoryRoot.appendingPathComponent("templates"), to: templates)
+        try FileManager.default.removeItem(at: templates)
+        try FileManager.default.copyItem(at: SharedMaterial.repositoryRoot.appendingPathComponent("templates"), to: templates)
+        return (site, templates)
+    }
+
+    @Test func templateErrorsNameTheTemplateFileAndLine() throws {
+        let (site, templates) = try Self.siteWithItsOwnTheme()
         try "<p>\n{{#page.title}}\n{{/page.tiltle}}\n".write(
             to: templates.appendingPathComponent("layouts/article.mustache"), atomically: true, encoding: .utf8)
         let result = Build.run(BuildOptions(siteDirectory: site, output: site.appendingPathComponent("public")))
@@ -147,11 +152,7 @@ enum LinkScan {
     /// Every way a template can fail to parse is named in the writer's words, each broken file in
     /// the same run, with its line and column.
     @Test func everyKindOfTemplateMistakeIsNamedAtOnce() throws {
-        let site = Fixtures.makeSite(["a.md": "# A\n"])
-        let fm = FileManager.default
-        let templates = site.appendingPathComponent("templates")
-        try fm.removeItem(at: templates)
-        try fm.copyItem(at: SharedMaterial.repositoryRoot.appendingPathComponent("templates"), to: templates)
+        let (site, templates) = try Self.siteWithItsOwnTheme()
         let broken: [(name: String, text: String, line: Int, words: String)] = [
             ("end", "<p>\n{{title", 2, "незакрытый тег"),
             ("block", "{{$main(x)}}{{/main}}", 1, "преобразование"),
