@@ -236,7 +236,14 @@ class Page {
     const probe = typeof selectorOrFn === 'function' ? selectorOrFn : `!!document.querySelector(${JSON.stringify(selectorOrFn)})`;
     const started = Date.now();
     for (;;) {
-      const value = await this.evaluate(probe);
+      let value;
+      try {
+        value = await this.evaluate(probe);
+      } catch (error) {
+        // A probe that meets a navigation (a redirect page forwarding the reader) is asked again
+        // in the new document, not failed.
+        if (!/navigated or closed|context was destroyed|Cannot find context/i.test(String(error?.message))) throw error;
+      }
       if (value) return value;
       if (Date.now() - started > timeout) throw new Error(`waitFor(${selectorOrFn}) timed out after ${timeout} ms`);
       await new Promise((r) => setTimeout(r, interval));
