@@ -25,6 +25,12 @@ package struct TemplateLibrary: TemplateRendering {
 
     package init(templates: [String: CompiledTemplate] = [:]) { self.templates = templates }
 
+    /// How many partials and blocks deep a render may go. A partial that includes itself whatever
+    /// the data, or a block override that holds its own block, would otherwise recurse until the
+    /// stack runs out and take the build down; a theme's deepest nesting is a few levels (the
+    /// navigation tree's partial, once per level of folders).
+    package static let maximumDepth = 100
+
     package subscript(name: String) -> CompiledTemplate? { templates[name] }
 
     package mutating func register(_ template: CompiledTemplate, named name: String) { templates[name] = template }
@@ -48,7 +54,7 @@ package struct TemplateLibrary: TemplateRendering {
 /// first against the concrete types templates meet most (text, a flag) — a compare of two type
 /// pointers — before any protocol is asked for, where the library asked up to four protocols of
 /// every value at every level of the stack for every name.
-package struct TemplateRenderer {
+struct TemplateRenderer {
     let library: TemplateLibrary
     private var stack: [Entry]
 
@@ -71,12 +77,6 @@ package struct TemplateRenderer {
             self.object = object
         }
     }
-
-    /// How many partials and blocks deep a render may go. A partial that includes itself whatever
-    /// the data, or a block override that holds its own block, would otherwise recurse until the
-    /// stack runs out and take the build down; a theme's deepest nesting is a few levels (the
-    /// navigation tree's partial, once per level of folders).
-    package static let maximumDepth = 100
 
     /// Where a render is: inside a list (for `{{index()}}`), a partial's indentation, the blocks a
     /// child template overrides, how variables are escaped, and how many partials and blocks deep.
@@ -140,7 +140,7 @@ package struct TemplateRenderer {
             }
 
         case .block(let name, let fallback, let indentation):
-            guard frame.depth < Self.maximumDepth else { return }
+            guard frame.depth < TemplateLibrary.maximumDepth else { return }
             var inner = frame
             inner.depth += 1
             inner.position = nil
@@ -158,7 +158,7 @@ package struct TemplateRenderer {
                 default: return
                 }
             }
-            guard let template = library[templateName], frame.depth < Self.maximumDepth else { return }
+            guard let template = library[templateName], frame.depth < TemplateLibrary.maximumDepth else { return }
             var inner = Frame()
             inner.depth = frame.depth + 1
             inner.indentation = indentation.map { (frame.indentation ?? "") + $0 } ?? frame.indentation

@@ -123,7 +123,7 @@ import Testing
         let blocks = try #require(library.render(OracleContext.root, withTemplate: "t"))
         #expect(blocks.hasPrefix("<[[[") && blocks.hasSuffix("]]]>"))
         let partials = try #require(library.render(OracleContext.root, withTemplate: "self"))
-        #expect(partials.hasPrefix("((((") && partials.count == 2 * (TemplateRenderer.maximumDepth + 1))
+        #expect(partials.hasPrefix("((((") && partials.count == 2 * (TemplateLibrary.maximumDepth + 1))
     }
 
     /// Where the engine goes further than the library: `{{>*name}}` takes the partial our text
