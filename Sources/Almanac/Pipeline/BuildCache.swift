@@ -39,8 +39,8 @@ struct BuildCache {
     }
 
     private func read<T: CacheCodable>(_ url: URL) -> T? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        var reader = CacheReader([UInt8](data))
+        guard let (bytes, _) = FileBytes.read(url.path) else { return nil }
+        var reader = CacheReader(bytes)
         guard let value = try? T(from: &reader), reader.isAtEnd else { return nil }
         return value
     }
