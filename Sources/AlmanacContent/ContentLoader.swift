@@ -37,11 +37,12 @@ public struct ContentLoader: Sendable {
     /// Loads content/, taking a file's page from `memo` when its bytes (and whether it is its
     /// folder's page) are as they were: its front matter is then not parsed again. Returns the
     /// memo of this load, holding the files that exist now. A Markdown file in `preread` (by
-    /// content path) is taken from there rather than read again.
-    package func load(siteDirectory: URL, reusing memo: StageMemo<PageLoad>?, preread: [String: SourceFile] = [:])
+    /// content path) is taken from there rather than read again, and `discovered` is content/'s
+    /// listing when the caller has walked it already.
+    package func load(siteDirectory: URL, reusing memo: StageMemo<PageLoad>?, preread: [String: SourceFile] = [:],
+                      discovered: ([DiscoveredFile], [Diagnostic])? = nil)
         -> (LoadedContent, [Diagnostic], [ContentHash: PageLoad]) {
-        let root = siteDirectory.appendingPathComponent("content")
-        var (files, diagnostics) = ContentDiscovery.discover(root: root)
+        var (files, diagnostics) = discovered ?? ContentDiscovery.discover(root: siteDirectory.appendingPathComponent("content"))
         let markdown = files.filter { $0.contentPath.hasSuffix(".md") }
         let folderPages = Self.folderPages(Set(markdown.map(\.contentPath)), indexFiles: config.indexFiles)
         let assets = files.filter { !$0.contentPath.hasSuffix(".md") }
@@ -50,7 +51,7 @@ public struct ContentLoader: Sendable {
         // Reading and front-matter parsing are per file: do them on every core.
         let results = markdown.concurrentMap { file -> (ContentHash, PageLoad) in
             let isFolderPage = folderPages.contains(file.contentPath)
-            guard let source = preread[file.contentPath] ?? SourceFileReader.read(file.url).map(SourceFile.init) else {
+            guard let source = preread[file.contentPath] ?? SourceFileReader.read(path: file.path).map(SourceFile.init) else {
                 let failed = PageLoad(page: nil, diagnostics: [.error(.fileUnreadable, file: "content/" + file.contentPath, code: .io)])
                 return (ContentHash(combining: ["unreadable", file.contentPath]), failed)
             }

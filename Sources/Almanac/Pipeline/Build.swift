@@ -94,6 +94,10 @@ public enum Build {
         // Only a build that writes keeps a cache: `check` and the approvers' export read everything.
         let cache = options.writeOutput ? BuildCache(output: options.outputDirectory) : nil
         if options.clean { cache?.remove() }
+        // What the graph stage reads besides the pages (the anchors readers may hold links to, and
+        // git's history) is read while the sources are: nothing before that stage needs it.
+        let published = Background { AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory) }
+        let history = Background { GitHistory.read(siteDirectory: options.siteDirectory) }
         let head = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
         var inputs = cache.map { _ in InputFingerprint.take(options) }
         if let head, let inputs, head.inputs == inputs.all, outputHolds(head.outputPaths, options.outputDirectory) {
@@ -125,19 +129,21 @@ public enum Build {
         }
         pipeline.memos.paragraphs = previous?.paragraphs
         var loadMemo: [ContentHash: PageLoad] = [:]
-        let surroundings = Pipeline.Surroundings(
-            previousAnchors: AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory),
-            history: GitHistory.read(siteDirectory: options.siteDirectory), today: options.today)
         // The Markdown the fingerprint read is the loader's, and let go of once loaded.
         var preread = inputs?.sources ?? [:]
+        var listing = inputs?.listing
         inputs?.sources = [:]
+        inputs?.listing = nil
         let produced = pipeline.run(load: {
             let (content, d, used) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
-                .load(siteDirectory: options.siteDirectory, reusing: previous?.load.valid(for: loadContext), preread: preread)
+                .load(siteDirectory: options.siteDirectory, reusing: previous?.load.valid(for: loadContext), preread: preread,
+                      discovered: listing)
             preread = [:]
+            listing = nil
             loadMemo = used
             return (content, d)
-        }, surroundings: surroundings, stage: { stage($0, count: $1) })
+        }, surroundings: Pipeline.Surroundings(previousAnchors: published.result, history: history.result, today: options.today),
+           stage: { stage($0, count: $1) })
         diagnostics += produced.diagnostics.all
         let site = produced.site
         var pages = produced.pages

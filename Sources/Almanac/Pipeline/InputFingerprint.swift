@@ -16,6 +16,9 @@ struct InputFingerprint {
     var git: String
     /// The Markdown files of content/ as read for `content`, by content path: the loader's input.
     var sources: [String: SourceFile] = [:]
+    /// content/'s listing as walked for `content`: the loader's too, so the two cannot disagree
+    /// about which files there are.
+    var listing: ([DiscoveredFile], [Diagnostic])?
 
     /// Of everything: equal to the last successful build's, the output stands as it is.
     var all: ContentHash { ContentHash(combining: [settings, templates, content, ContentHash(of: git)]) }
@@ -32,43 +35,44 @@ struct InputFingerprint {
         hasher.add(options.includeDrafts)
         hasher.add((options.today ?? .today()).text)
         let site = options.siteDirectory
-        let config = fileHash(site.appendingPathComponent("almanac.yml"))
+        let config = fileHash(site.appendingPathComponent("almanac.yml").path)
         hasher.add(config)
         if let anchorsFrom = options.anchorsFrom {
-            hasher.add(fileHash(anchorsFrom.appendingPathComponent(".almanac/anchors.json")))
+            hasher.add(fileHash(anchorsFrom.appendingPathComponent(".almanac/anchors.json").path))
         }
         let content = folder(site.appendingPathComponent("content"), keepingMarkdown: true)
         return InputFingerprint(settings: hasher.finish(), config: config,
                                 templates: folder(site.appendingPathComponent("templates"), keepingMarkdown: false).hash,
                                 content: content.hash, git: GitHistory.head(siteDirectory: options.siteDirectory) ?? "",
-                                sources: content.markdown)
+                                sources: content.markdown, listing: content.listing)
     }
 
     /// Every file below `root` that a build would read, by path and bytes; with `keepingMarkdown`,
     /// the Markdown files' bytes too.
-    private static func folder(_ root: URL, keepingMarkdown: Bool) -> (hash: ContentHash, markdown: [String: SourceFile]) {
-        let (files, _) = ContentDiscovery.discover(root: root)
-        let sorted = files.sorted { $0.contentPath < $1.contentPath }
-        let read = sorted.concurrentMap { file -> (ContentHash, SourceFile?) in
-            guard keepingMarkdown, file.contentPath.hasSuffix(".md") else { return (fileHash(file.url), nil) }
-            guard let source = SourceFileReader.read(file.url).map(SourceFile.init) else { return (missing, nil) }
+    private static func folder(_ root: URL, keepingMarkdown: Bool)
+        -> (hash: ContentHash, markdown: [String: SourceFile], listing: ([DiscoveredFile], [Diagnostic])) {
+        let listing = ContentDiscovery.discover(root: root)
+        let files = listing.0  // in content path order
+        let read = files.concurrentMap { file -> (ContentHash, SourceFile?) in
+            guard keepingMarkdown, file.contentPath.hasSuffix(".md") else { return (fileHash(file.path), nil) }
+            guard let source = SourceFileReader.read(path: file.path).map(SourceFile.init) else { return (missing, nil) }
             return (source.hash, source)
         }
         var hasher = ContentHasher()
-        hasher.add(sorted.count)
+        hasher.add(files.count)
         var markdown: [String: SourceFile] = [:]
-        for (file, (hash, source)) in zip(sorted, read) {
+        for (file, (hash, source)) in zip(files, read) {
             hasher.add(file.contentPath)
             hasher.add(hash)
             if let source { markdown[file.contentPath] = source }
         }
-        return (hasher.finish(), markdown)
+        return (hasher.finish(), markdown, listing)
     }
 
     private static let missing = ContentHash(of: "\u{0}missing")
 
-    private static func fileHash(_ url: URL) -> ContentHash {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return missing }
+    private static func fileHash(_ path: String) -> ContentHash {
+        guard let data = FileManager.default.contents(atPath: path) else { return missing }
         return ContentHash(of: data)
     }
 }

@@ -63,8 +63,9 @@ extension Pipeline {
     /// Every stage in order. `load` is called inside, so that the sources and the Markdown stage's
     /// results live only as long as the retention allows; `stage` is told when each stage ends,
     /// with the count the next works on. With `derive: false` the derived files are left for the
-    /// caller (the preview makes them off the edit's path) and `files` holds none.
-    package func run(load: () -> (LoadedContent, [Diagnostic]), surroundings: Surroundings = Surroundings(),
+    /// caller (the preview makes them off the edit's path) and `files` holds none. `surroundings`
+    /// is asked for when the graph stage starts, so that what it reads can be read meanwhile.
+    package func run(load: () -> (LoadedContent, [Diagnostic]), surroundings: @autoclosure () -> Surroundings = Surroundings(),
                      retention: Retention = .release, derive: Bool = true,
                      stage: (String, Int?) -> Void = { _, _ in }) -> Produced {
         var diagnostics = StageDiagnostics()
@@ -76,7 +77,7 @@ extension Pipeline {
         diagnostics.plan = planDiagnostics
         let marked = markdown(plan)
         stage("markdown", nil)
-        var produced = runFromGraph(plan, marked.rendered, surroundings, retention: retention, derive: derive, stage: stage)
+        var produced = runFromGraph(plan, marked.rendered, surroundings(), retention: retention, derive: derive, stage: stage)
         produced.diagnostics.load = diagnostics.load
         produced.diagnostics.schema = diagnostics.schema
         produced.diagnostics.plan = diagnostics.plan
