@@ -276,12 +276,14 @@ private struct TreeWalk {
 /// Accumulates plain text per heading section, one line per block.
 private struct SectionText {
     private var done: [SearchSection] = []
+    /// The section being written: its heading, and its text grown in place.
     private var current = SearchSection(anchor: "", heading: "", level: 0, text: "")
+    private var text = ""
 
-    mutating func append(_ s: String) { current.text += s }
+    mutating func append(_ s: String) { text += s }
 
     mutating func endBlock() {
-        if !current.text.isEmpty && !current.text.hasSuffix("\n") { current.text += "\n" }
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
     }
 
     mutating func startSection(anchor: String, heading: String, level: Int) {
@@ -292,21 +294,22 @@ private struct SectionText {
     /// The lifted `# Title` is the page title: the text under it is the page's introduction.
     mutating func dropHeading(anchorOf heading: String) {
         if let i = done.firstIndex(where: { $0.heading == heading && $0.level == 1 }) {
-            done[i] = SearchSection(anchor: "", heading: "", level: 0, text: done[i].text)
+            done[i] = SearchSection(anchor: "", heading: "", level: 0, text: done[i].storedText)
         } else if current.heading == heading && current.level == 1 {
-            current = SearchSection(anchor: "", heading: "", level: 0, text: current.text)
+            current = SearchSection(anchor: "", heading: "", level: 0, text: "")
         }
     }
 
     private mutating func finishCurrent() {
-        current.text = current.text.trimmedWhitespace
-        if !current.text.isEmpty || current.level > 0 { done.append(current) }
+        current.text = text.trimmedWhitespace
+        text = ""
+        if !current.storedText.isEmpty || current.level > 0 { done.append(current) }
     }
 
     mutating func finished() -> [SearchSection] {
         finishCurrent()
         current = SearchSection(anchor: "", heading: "", level: 0, text: "")
-        return done.filter { $0.level > 0 || !$0.text.isEmpty }
+        return done.filter { $0.level > 0 || !$0.storedText.isEmpty }
     }
 }
 

@@ -4,13 +4,13 @@ import AlmanacCore
 /// the renderer's options and the site's link targets (see `Pipeline/MarkdownMemo`).
 extension RenderedPage: CacheCodable {
     public init(from reader: inout CacheReader) throws {
-        self.init(html: try reader.readString(), headings: try reader.readArray(), links: try reader.readArray(),
+        self.init(html: try reader.readStoredText(), headings: try reader.readArray(), links: try reader.readArray(),
                   sections: try reader.readArray(), leadingTitle: try reader.readOptionalString(),
                   wordCount: try reader.readInt(), problems: try reader.readArray())
     }
 
     public func write(to writer: inout CacheWriter) {
-        writer.write(html)
+        writer.write(htmlText)
         writer.write(headings)
         writer.write(links)
         writer.write(sections)
@@ -50,14 +50,15 @@ extension OutgoingLink: CacheCodable {
 
 extension SearchSection: CacheCodable {
     public init(from reader: inout CacheReader) throws {
-        self.init(anchor: try reader.readString(), heading: try reader.readString(), level: try reader.readInt(), text: try reader.readString())
+        self.init(anchor: try reader.readString(), heading: try reader.readString(), level: try reader.readInt(),
+                  text: try reader.readStoredText())
     }
 
     public func write(to writer: inout CacheWriter) {
         writer.write(anchor)
         writer.write(heading)
         writer.write(level)
-        writer.write(text)
+        writer.write(storedText)
     }
 }
 

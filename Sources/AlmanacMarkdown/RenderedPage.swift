@@ -1,7 +1,12 @@
 import AlmanacCore
 /// What the Markdown stage makes of one page body.
 public struct RenderedPage: Sendable {
-    public var html: String
+    /// Kept as the cache's bytes until a page is rendered with it (`StoredText`).
+    public var htmlText: StoredText
+    public var html: String {
+        get { htmlText.string }
+        set { htmlText = StoredText(newValue) }
+    }
     public var headings: [Heading]
     public var links: [OutgoingLink]
     /// Plain text cut at headings, for search and for summaries.
@@ -12,9 +17,26 @@ public struct RenderedPage: Sendable {
     /// What the writer should fix (a footnote without text, one defined twice), file lines.
     public var problems: [MarkdownProblem] = []
 
+    public init(html: StoredText, headings: [Heading], links: [OutgoingLink], sections: [SearchSection],
+                leadingTitle: String?, wordCount: Int, problems: [MarkdownProblem] = []) {
+        self.htmlText = html
+        self.headings = headings
+        self.links = links
+        self.sections = sections
+        self.leadingTitle = leadingTitle
+        self.wordCount = wordCount
+        self.problems = problems
+    }
+
+    public init(html: String, headings: [Heading], links: [OutgoingLink], sections: [SearchSection],
+                leadingTitle: String?, wordCount: Int, problems: [MarkdownProblem] = []) {
+        self.init(html: StoredText(html), headings: headings, links: links, sections: sections, leadingTitle: leadingTitle,
+                  wordCount: wordCount, problems: problems)
+    }
+
     /// First paragraph's text, shortened: the fallback for a missing description.
     public var summary: String {
-        let text = sections.first(where: { !$0.text.isEmpty })?.text ?? ""
+        let text = sections.first(where: { !$0.storedText.isEmpty })?.text ?? ""
         let firstParagraph = text.prefix(while: { $0 != "\n" }).prefix(400)
         return String(firstParagraph).shortened(to: 200)
     }

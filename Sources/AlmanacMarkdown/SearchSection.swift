@@ -6,13 +6,22 @@ public struct SearchSection: Sendable, Hashable {
     public var heading: String
     /// 1…6, or 0 for the text before any heading.
     public var level: Int
-    /// Plain text of the section: no markup, paragraphs separated by newlines.
-    public var text: String
+    /// Plain text of the section: no markup, paragraphs separated by newlines. Kept as the
+    /// cache's bytes until read (`StoredText`): only a page the index analyses again reads it.
+    public var storedText: StoredText
+    public var text: String {
+        get { storedText.string }
+        set { storedText = StoredText(newValue) }
+    }
 
-    public init(anchor: String, heading: String, level: Int, text: String) {
+    public init(anchor: String, heading: String, level: Int, text: StoredText) {
         self.anchor = anchor
         self.heading = heading
         self.level = level
-        self.text = text
+        self.storedText = text
+    }
+
+    public init(anchor: String, heading: String, level: Int, text: String) {
+        self.init(anchor: anchor, heading: heading, level: level, text: StoredText(text))
     }
 }

@@ -87,7 +87,7 @@ public struct SearchIndexMemo: Sendable, CacheCodable {
     /// as hashing a kilobyte, and a page has dozens of fields.
     package static func keys(of doc: SearchDocument, analysis: ContentHash) -> Keys {
         var text = CacheWriter(capacity: 64 + doc.sections.reduce(doc.title.utf8.count + doc.description.utf8.count) {
-            $0 + $1.heading.utf8.count + $1.text.utf8.count + 8
+            $0 + $1.heading.utf8.count + $1.storedText.utf8Count + 8
         })
         text.write(raw: analysis.bytes)
         text.write(doc.title)
@@ -98,7 +98,7 @@ public struct SearchIndexMemo: Sendable, CacheCodable {
         text.write(UInt64(doc.sections.count))
         for section in doc.sections {
             text.write(section.heading)
-            text.write(section.text)
+            text.write(section.storedText)
         }
         let scan = ContentHash(of: text.bytes)
         var rest = CacheWriter(capacity: 256)

@@ -56,6 +56,13 @@ public struct CacheReader {
         }
     }
 
+    /// A string as `readString` would read it, left as bytes until asked for (`StoredText`).
+    public mutating func readStoredText() throws -> StoredText {
+        let count = try readLength()
+        defer { offset += count }
+        return StoredText(utf8: bytes[offset..<offset + count])
+    }
+
     public mutating func readRaw() throws -> [UInt8] {
         let count = try readLength()
         defer { offset += count }

@@ -47,6 +47,14 @@ public struct CacheWriter: Sendable {
         if let value { value.write(to: &self) }
     }
 
+    /// Exactly as the string it holds would be written.
+    public mutating func write(_ value: StoredText) {
+        value.withUTF8 { utf8 in
+            write(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
     public mutating func write(_ value: String?) {
         write(value != nil)
         if let value { write(value) }

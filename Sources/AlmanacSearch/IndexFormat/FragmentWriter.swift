@@ -5,7 +5,7 @@ import AlmanacMarkdown
 /// Loaded only for the results on screen.
 package enum FragmentWriter {
     package static func encode(_ doc: SearchDocument) -> [UInt8] {
-        var w = ByteWriter(capacity: 1024 + doc.sections.reduce(0) { $0 + $1.text.utf8.count })
+        var w = ByteWriter(capacity: 1024 + doc.sections.reduce(0) { $0 + $1.storedText.utf8Count })
         for s in [doc.url, doc.title, doc.description, doc.type, doc.section, doc.sectionTitle, doc.status ?? ""] {
             w.string(s)
         }
