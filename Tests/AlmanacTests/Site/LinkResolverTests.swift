@@ -45,9 +45,19 @@ import Testing
     }
 
     @Test func externalLinksAreLeftAlone() {
-        for url in ["https://negativ.pro", "mailto:pr@example.ru", "//cdn.example.com/x.js", "tel:+7000"] {
+        for url in ["https://negativ.pro", "mailto:pr@example.ru", "//cdn.example.com/x.js", "tel:+7000", "svn+ssh:x", "a1.b-c:y"] {
             #expect(resolver.resolve(url, fromContentPath: "cases/x.md", address: from).target == .external)
         }
+        // Not a scheme: a digit first, a character outside the scheme's alphabet, or nothing before the colon.
+        for path in ["1ab:x", "схема:x", "a b:x", ":x", "a_b:c", "cases/x.md", "/x:y"] {
+            #expect(!LinkResolver.isExternal(path), "\(path)")
+        }
+    }
+
+    @Test func dotsAndEmptyPartsFoldAway() {
+        let cases: [(String, String?)] = [("a/./b/../c", "a/c"), ("a//b/", "a/b"), ("./", ""), ("..", nil), ("a/../..", nil),
+                                          ("кейсы/./отзыв.md", "кейсы/отзыв.md"), ("a/..b/.c", "a/..b/.c"), ("", "")]
+        for (path, normalized) in cases { #expect(LinkResolver.normalize(path) == normalized, "\(path)") }
     }
 }
 
