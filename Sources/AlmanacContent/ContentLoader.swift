@@ -68,7 +68,8 @@ public struct ContentLoader: Sendable {
                 reused.page?.body = FrontMatterSplitter.split(SourceText.decode(bytes).text).body
                 return (key, reused)
             }
-            let (page, pageDiagnostics) = loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified, isFolderPage: isFolderPage)
+            let (page, pageDiagnostics) = loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified,
+                                                   isFolderPage: isFolderPage, fileHash: source.hash)
             return (key, PageLoad(page: page, diagnostics: pageDiagnostics))
         }
         var pages: [SourcePage] = []
@@ -128,7 +129,9 @@ public struct ContentLoader: Sendable {
                         isFolderPage: name == config.indexFiles.first)
     }
 
-    package func loadPage(bytes: [UInt8], contentPath: String, modified: Date?, isFolderPage: Bool) -> (SourcePage?, [Diagnostic]) {
+    /// `fileHash` is the hash of `bytes` when the caller has it already.
+    package func loadPage(bytes: [UInt8], contentPath: String, modified: Date?, isFolderPage: Bool,
+                          fileHash: ContentHash? = nil) -> (SourcePage?, [Diagnostic]) {
         let sourcePath = "content/" + contentPath
         var diagnostics: [Diagnostic] = []
         let (text, problems) = SourceText.decode(bytes)
@@ -191,7 +194,8 @@ public struct ContentLoader: Sendable {
         let page = SourcePage(
             sourcePath: sourcePath, contentPath: contentPath, id: id, isSectionIndex: isSectionIndex,
             parentSection: parent, type: type, frontMatter: frontMatter, frontMatterLine: parts.fenceLine,
-            body: parts.body, bodyLine: parts.bodyLine, modified: modified)
+            body: parts.body, bodyLine: parts.bodyLine,
+            bodyHash: SourcePage.bodyHash(ofFile: fileHash ?? ContentHash(of: bytes)), modified: modified)
         return (page, diagnostics)
     }
 }

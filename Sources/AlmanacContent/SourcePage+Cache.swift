@@ -8,7 +8,7 @@ extension SourcePage: CacheCodable {
         self.init(sourcePath: try reader.readString(), contentPath: try reader.readString(), id: try reader.readString(),
                   isSectionIndex: try reader.readBool(), parentSection: try reader.readString(), type: try reader.readString(),
                   frontMatter: try reader.readArray(), frontMatterLine: try reader.readInt(), body: try reader.readString(),
-                  bodyLine: try reader.readInt(),
+                  bodyLine: try reader.readInt(), bodyHash: try reader.read(),
                   modified: try reader.readBool() ? Date(timeIntervalSince1970: try reader.readDouble()) : nil)
     }
 
@@ -23,6 +23,7 @@ extension SourcePage: CacheCodable {
         writer.write(frontMatterLine)
         writer.write(body)
         writer.write(bodyLine)
+        writer.write(bodyHash)
         writer.write(modified != nil)
         if let modified { writer.write(modified.timeIntervalSince1970) }
     }

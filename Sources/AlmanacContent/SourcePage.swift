@@ -22,13 +22,22 @@ public struct SourcePage: Sendable {
     public var body: String
     /// Line in the file where `body` starts (1-based), to translate body positions back to the file.
     public var bodyLine: Int
-    /// Files beside the page (images, attachments) to copy next to its output, as content paths.
+    /// What `body` was read from: the hash of the file's bytes (the body follows from them
+    /// alone), or of the body itself for a page made from text. The Markdown memo and the
+    /// repeated-paragraph check key a page by it, so an unchanged page's body is not hashed again.
+    public var bodyHash: ContentHash
+    /// The file's modification time.
     public var modified: Date?
+
+    /// The hash `bodyHash` takes for a body read from a file with these bytes' hash.
+    package static func bodyHash(ofFile hash: ContentHash) -> ContentHash {
+        ContentHash(combining: [ContentHash(of: "body of file"), hash])
+    }
 
     public init(
         sourcePath: String, contentPath: String, id: String, isSectionIndex: Bool,
         parentSection: String, type: String, frontMatter: [MetaEntry], frontMatterLine: Int,
-        body: String, bodyLine: Int, modified: Date? = nil
+        body: String, bodyLine: Int, bodyHash: ContentHash? = nil, modified: Date? = nil
     ) {
         self.sourcePath = sourcePath
         self.contentPath = contentPath
@@ -40,6 +49,7 @@ public struct SourcePage: Sendable {
         self.frontMatterLine = frontMatterLine
         self.body = body
         self.bodyLine = bodyLine
+        self.bodyHash = bodyHash ?? ContentHash(combining: [ContentHash(of: "body"), ContentHash(of: body)])
         self.modified = modified
     }
 

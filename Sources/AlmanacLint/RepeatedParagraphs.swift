@@ -19,7 +19,7 @@ package enum RepeatedParagraphs {
         check(pages, memo: nil).diagnostics
     }
 
-    /// The memo holds each page's paragraph hashes by the hash of its body, for the build cache.
+    /// The memo holds each page's paragraph hashes by the hash of its body (`SourcePage.bodyHash`), for the build cache.
     package static func check(_ pages: [Page], memo: StageMemo<ParagraphHashes>?)
         -> (diagnostics: [Diagnostic], memo: StageMemo<ParagraphHashes>)
     {
@@ -30,7 +30,7 @@ package enum RepeatedParagraphs {
         let reusable = memo?.valid(for: context)
         let keyed = pages.concurrentMap { page -> (ContentHash, ParagraphHashes) in
             var hasher = ContentHasher()
-            hasher.add(page.source.body)
+            hasher.add(page.source.bodyHash)
             hasher.add(page.source.bodyLine)
             let key = hasher.finish()
             if let known = reusable?[key] { return (key, known) }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What a page's rendered Markdown depends on, for the build cache. Besides its own body, only
+/// What a page's rendered Markdown depends on, for the build cache. Besides its own body (by
+/// `SourcePage.bodyHash`: a page whose file changed only in its front matter is rendered again), only
 /// the link targets of the whole site (a link's URL is computed from where its target lives) and
 /// the renderer's settings and words; all of those go into the memo's context, so adding,
 /// moving or deleting a page renders every page again, while an edit renders only the edited one.
@@ -28,7 +29,7 @@ enum MarkdownMemoKey {
         hasher.add(page.contentPath)
         hasher.add(address.directory)
         hasher.add(page.bodyLine)
-        hasher.add(page.body)
+        hasher.add(page.bodyHash)
         return hasher.finish()
     }
 }
