@@ -2,7 +2,7 @@ import AlmanacCore
 /// A one-byte encoding for the Russian text in index pieces: UTF-8 spends two bytes on every
 /// Cyrillic letter, this spends one, which halves terms and snippet text before compression (and
 /// halves the work of the compressor). Any character outside the table is written as 0xFF followed
-/// by its UTF-8 bytes. normalize.js/engine.js decode the same table.
+/// by its UTF-8 bytes. templates/assets/search/pieces.js decodes the same table.
 package enum CodePage {
     /// Bytes 0x80–0xCF, in order; 0x00–0x7F are ASCII.
     package static let table: [UInt32] = Array(0x430...0x44F) + Array(0x410...0x42F) + [

@@ -1,6 +1,6 @@
 /* Almanac search UI: the header combobox on every page and the full search page. Builds every
  * element with textContent — page data is never parsed as HTML. Loads index pieces with fetch
- * over http and with <script> twins from file:// (see engine.js). A classic script. */
+ * over http and with <script> twins from file:// (see loaders.js). A classic script. */
 (function () {
   'use strict';
   const Almanac = window.Almanac;
