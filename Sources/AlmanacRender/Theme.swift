@@ -17,6 +17,7 @@ public struct Theme: Sendable {
         let root = siteDirectory.appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
         var templates: [String: CompiledTemplate] = [:]
+        var files: [String: String] = [:]  // template name → its file, as diagnostics name it
         var layouts: Set<String> = []
         for folder in ["layouts", "partials"] {
             let dir = root.appendingPathComponent(folder)
@@ -31,12 +32,18 @@ public struct Theme: Sendable {
                 }
                 do {
                     templates[key] = try CompiledTemplate(parsing: text)
+                    files[key] = display
                     if folder == "layouts" { layouts.insert(key) }
                 } catch {
                     diagnostics.append(.error(Self.describe(error.kind), file: display, line: error.line,
                                               column: error.column, code: .template))
                 }
             }
+        }
+        for cycle in TemplateCycles.find(templates) {
+            diagnostics.append(.error(.templateIncludesItself(chain: cycle.chain.joined(separator: " → ")),
+                                      file: files[cycle.chain[0]] ?? "templates", line: cycle.line, code: .template,
+                                      hint: .includeInsideSection))
         }
         for required in ["base", "article"] where templates[required] == nil && !diagnostics.hasErrors {
             diagnostics.append(.error(.templateMissing(name: required), file: "templates/layouts", code: .template))

@@ -38,6 +38,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case templateUnclosedSection
     case templateBadDelimiters
     case templateMissing(name: String)
+    case templateIncludesItself(chain: String)
     case iconBadName
     case iconUnreadable
     case iconTextOutsideTags
@@ -231,6 +232,8 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .templateUnclosedSection: return "ошибка в шаблоне: секция не закрыта"
         case .templateBadDelimiters: return "ошибка в шаблоне: неверная смена разделителей"
         case .templateMissing(let name): return "нет шаблона \(name).mustache"
+        case .templateIncludesItself(let chain):
+            return "шаблон включает сам себя при любых данных: \(chain) — страница никогда бы не кончилась"
         case .iconBadName: return "имя значка — только строчные латинские буквы, цифры и дефис"
         case .iconUnreadable: return "не удалось прочитать значок"
         case .iconTextOutsideTags: return "значок отклонён: текст вне тегов"
@@ -426,6 +429,7 @@ public enum DiagnosticHint: Sendable, Hashable {
     case keepOneCopy
 
     // MARK: Theme
+    case includeInsideSection
     case addIconFile(icon: String)
     case giveIcon(value: String)
     case iconElements(allowed: [String])
@@ -515,6 +519,8 @@ public enum DiagnosticHint: Sendable, Hashable {
         case .keepOneCopy:
             return "оставьте текст в одном месте и поставьте на него ссылку, иначе правка попадёт только в одну копию"
         // Theme
+        case .includeInsideSection:
+            return "включайте шаблон в самого себя только внутри секции, которая кончается вместе с данными: {{#children}}{{>tree}}{{/children}}"
         case .addIconFile(let icon):
             return "положите файл templates/icons/\(icon).svg или выберите другой из templates/icons/"
         case .giveIcon(let value): return "добавьте в icons: «\(value): ИМЯ» — файл templates/icons/ИМЯ.svg"

@@ -147,7 +147,7 @@ struct TemplateRenderer {
             inner.indentation = (frame.indentation ?? "") + indentation
             render(frame.overrides?[name] ?? fallback, frame: inner, into: &out)
 
-        case .partial(let name, let dynamic, let indentation, let overrides):
+        case .partial(let name, let dynamic, let indentation, let overrides, _):
             var templateName = name
             if dynamic {
                 // `{{>*name}}`: the partial the context's text names. (The template library took only

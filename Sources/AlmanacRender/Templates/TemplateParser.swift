@@ -134,6 +134,7 @@ enum TemplateParser {
                 nodes.append(.variable(TemplateName(name, transforms: transforms), escaped: false))
 
             case ">":
+                let line = reader.location().line
                 reader.advance()
                 _ = reader.read(while: \.isWhitespace)
                 var dynamic = false
@@ -146,10 +147,11 @@ enum TemplateParser {
                 if !whitespaceBefore.isEmpty { nodes.append(.text(String(whitespaceBefore))) }
                 standalone = isStandalone(&reader, state: state)
                 nodes.append(.partial(name: name, dynamic: dynamic,
-                                      indentation: standalone ? String(whitespaceBefore) : nil, overrides: nil))
+                                      indentation: standalone ? String(whitespaceBefore) : nil, overrides: nil, line: line))
                 whitespaceBefore = []
 
             case "<":
+                let line = reader.location().line
                 reader.advance()
                 _ = reader.read(while: \.isWhitespace)
                 let written = try readPartialName(&reader, state: state)
@@ -166,7 +168,7 @@ enum TemplateParser {
                     }
                 }
                 nodes.append(.partial(name: dynamic ? String(written.dropFirst()) : written, dynamic: dynamic,
-                                      indentation: String(whitespaceBefore), overrides: overrides))
+                                      indentation: String(whitespaceBefore), overrides: overrides, line: line))
                 whitespaceBefore = []
 
             case "$":

@@ -24,8 +24,9 @@ package indirect enum TemplateNode: Sendable {
     case blockDefinition(name: String, body: [TemplateNode])
     /// `{{$name}}default{{/name}}` anywhere else: a block a child template may replace.
     case block(name: String, fallback: [TemplateNode], indentation: String)
-    /// `{{>name}}`, `{{>*name}}` (the name read from the context) or `{{<name}}…{{/name}}`.
-    case partial(name: String, dynamic: Bool, indentation: String?, overrides: [String: [TemplateNode]]?)
+    /// `{{>name}}`, `{{>*name}}` (the name read from the context) or `{{<name}}…{{/name}}`; `line`
+    /// is the tag's, for the writer (`TemplateCycles`).
+    case partial(name: String, dynamic: Bool, indentation: String?, overrides: [String: [TemplateNode]]?, line: Int)
     /// `{{% CONTENT_TYPE: HTML }}`: how the variables after it are escaped.
     case contentType(TemplateContentType)
 }

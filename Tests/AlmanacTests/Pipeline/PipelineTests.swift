@@ -161,7 +161,12 @@ enum LinkScan {
             ("unknown", "x\n{{% CONTENT_TYPE: JSON }}", 2, "неизвестная прагма"),
             ("delimiters", "{{=<% %>}}", 1, "разделител"),
             ("unclosed", "{{#page}}\n", 2, "секция не закрыта"),
+            // Includes itself (through loop-back.mustache below) whatever the page holds: reported
+            // once, at the tag, with the chain; the inclusion inside a section is no mistake.
+            ("loop", "<ul>\n{{#items}}{{>loop}}{{/items}}\n{{>loop-back}}\n</ul>", 3,
+             "включает сам себя при любых данных: loop → loop-back → loop"),
         ]
+        try "<li>{{>loop}}</li>".write(to: templates.appendingPathComponent("partials/loop-back.mustache"), atomically: true, encoding: .utf8)
         for template in broken {
             try template.text.write(to: templates.appendingPathComponent("partials/\(template.name).mustache"),
                                     atomically: true, encoding: .utf8)
