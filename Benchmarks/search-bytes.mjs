@@ -41,7 +41,7 @@ const QUERIES = [
 
 const scriptDir = runtimeDirectory(site);
 const Almanac = loadRuntime(scriptDir);
-const RUNTIME = ['stem-ru.js', 'stem-en.js', 'normalize.js', 'pieces.js', 'loaders.js', 'query.js', 'engine.js', 'ui.js'];
+const RUNTIME = ['stem-ru.js', 'stem-en.js', 'normalize.js', 'pieces.js', 'loaders.js', 'query.js', 'limits.js', 'index.js', 'clauses.js', 'results.js', 'engine.js', 'ui.js'];
 const runtimeBytes = RUNTIME.reduce((sum, f) => sum + fs.statSync(path.join(scriptDir, f)).size, 0);
 const meta = JSON.parse(fs.readFileSync(path.join(site, 'search/meta.json'), 'utf8'));
 

@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCRIPTS = ['stem-ru.js', 'stem-en.js', 'normalize.js', 'pieces.js', 'loaders.js', 'query.js', 'engine.js'];
+export const SCRIPTS = ['stem-ru.js', 'stem-en.js', 'normalize.js', 'pieces.js', 'loaders.js', 'query.js', 'limits.js', 'index.js', 'clauses.js', 'results.js', 'engine.js'];
 
 /** Runs the classic scripts from `dir` (a site's assets/search/ or the theme's) once per process. */
 export function loadRuntime(dir = path.join(repositoryRoot, 'templates/assets/search')) {
