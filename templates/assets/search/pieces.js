@@ -55,6 +55,15 @@
       this.pos += n;
       return out;
     }
+    /** A term of a sorted list, front-coded: how many bytes it shares with `previous`, then the rest. */
+    frontCoded(previous) {
+      const shared = this.varint();
+      const suffix = this.rawBytes(this.varint());
+      const term = new Uint8Array(shared + suffix.length);
+      term.set(previous.subarray(0, shared));
+      term.set(suffix, shared);
+      return term;
+    }
     string() {
       const n = this.varint();
       const s = decodeText(this.bytes, this.pos, this.pos + n);
@@ -86,11 +95,7 @@
       let previous = new Uint8Array(0);
       const lengths = new Uint32Array(n);
       for (let i = 0; i < n; i++) {
-        const shared = r.varint();
-        const suffix = r.rawBytes(r.varint());
-        const term = new Uint8Array(shared + suffix.length);
-        term.set(previous.subarray(0, shared));
-        term.set(suffix, shared);
+        const term = r.frontCoded(previous);
         this.terms[i] = decodeText(term, 0, term.length);
         this.df[i] = r.varint();
         lengths[i] = r.varint();
@@ -135,11 +140,7 @@
     const terms = new Array(n), df = new Uint32Array(n);
     let previous = new Uint8Array(0);
     for (let i = 0; i < n; i++) {
-      const shared = r.varint();
-      const suffix = r.rawBytes(r.varint());
-      const term = new Uint8Array(shared + suffix.length);
-      term.set(previous.subarray(0, shared));
-      term.set(suffix, shared);
+      const term = r.frontCoded(previous);
       terms[i] = decodeText(term, 0, term.length);
       df[i] = r.varint();
       previous = term;
