@@ -55,7 +55,3 @@ public struct StoredText: Sendable, Hashable {
         withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
-
-extension StoredText: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) { self.init(value) }
-}
