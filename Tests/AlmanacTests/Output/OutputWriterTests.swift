@@ -47,6 +47,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("old").path))
     }
 
+    @Test func onlyPathsThatStayInsideTheOutputAreSafe() {
+        for path in ["index.html", "a/b/index.html", ".almanac/anchors.json", "кейсы/отзыв.html", "...", "a/.b/c..d"] {
+            #expect(OutputWriter.isSafe(path), "\(path)")
+        }
+        for path in ["", "/etc/passwd", "a/../b", "../a", "./a", "a/.", "a//b", "a/", "a\\b", "a\u{0}b", ".."] {
+            #expect(!OutputWriter.isSafe(path), "\(path)")
+        }
+    }
+
     @Test func twoFilesOnOnePathAreRefused() {
         let out = Fixtures.temporaryDirectory().appendingPathComponent("public")
         let d = OutputWriter(output: out).write([OutputFile(path: "a.html", text: "1")], deferred: [DeferredFile(path: "a.html") { "2" }])
