@@ -62,10 +62,10 @@ public struct ContentLoader: Sendable {
             hasher.add(isFolderPage)
             let key = hasher.finish()
             if var reused = memo?[key] {
-                // The memo keeps front matter, not bodies: the body is cut from the file again,
-                // which costs a scan, where a kept body doubled the cache a build reads and writes.
+                // The memo keeps front matter, not bodies (a kept body doubled the cache a build
+                // reads and writes): the body is cut from the file again, when something asks.
                 reused.page?.modified = modified
-                reused.page?.body = FrontMatterSplitter.split(SourceText.decode(bytes).text).body
+                reused.page?.takeBody(fromFile: bytes)
                 return (key, reused)
             }
             let (page, pageDiagnostics) = loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified,

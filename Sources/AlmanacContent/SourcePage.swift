@@ -19,7 +19,19 @@ public struct SourcePage: Sendable {
     public var frontMatter: [MetaEntry]
     /// Line of the `---` that opened the front matter (1-based), or 0 without front matter.
     public var frontMatterLine: Int
-    public var body: String
+    /// The Markdown after the front matter. A page taken from the load memo keeps its file's bytes
+    /// instead and cuts the body from them when asked: after a one-page edit only the edited
+    /// page's body is read, and decoding and splitting every file was a tenth of the rebuild.
+    public var body: String {
+        get {
+            switch bodySource {
+            case .text(let text): text
+            case .file(let bytes): FrontMatterSplitter.split(SourceText.decode(bytes).text).body
+            }
+        }
+        set { bodySource = .text(newValue) }
+    }
+    private var bodySource: BodySource
     /// Line in the file where `body` starts (1-based), to translate body positions back to the file.
     public var bodyLine: Int
     /// What `body` was read from: the hash of the file's bytes (the body follows from them
@@ -47,10 +59,21 @@ public struct SourcePage: Sendable {
         self.type = type
         self.frontMatter = frontMatter
         self.frontMatterLine = frontMatterLine
-        self.body = body
+        self.bodySource = .text(body)
         self.bodyLine = bodyLine
         self.bodyHash = bodyHash ?? ContentHash(combining: [ContentHash(of: "body"), ContentHash(of: body)])
         self.modified = modified
+    }
+
+    private enum BodySource: Sendable {
+        case text(String)
+        /// The bytes of the file the page was read from, the front matter included.
+        case file([UInt8])
+    }
+
+    /// The body is the one in `bytes`, the file this page was loaded from (see `body`).
+    package mutating func takeBody(fromFile bytes: [UInt8]) {
+        bodySource = .file(bytes)
     }
 
     public func meta(_ key: String) -> MetaValue? { frontMatter[key]?.value }
