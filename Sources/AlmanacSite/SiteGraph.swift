@@ -32,7 +32,9 @@ public enum SiteGraph {
         let fileName = source.id.split(separator: "/").last.map(String.init) ?? ""
         let title = source.meta("title")?.string ?? body.leadingTitle ?? (source.id.isEmpty ? config.title : fileName)
         let description = source.meta("description")?.string ?? body.summary
-        let tags = (source.meta("tags")?.list ?? []).compactMap(\.string).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Foundation's trimming converts every tag; most have nothing to trim, which the ends tell.
+        let tags = (source.meta("tags")?.list ?? []).compactMap(\.string)
+            .map { $0.first?.isWhitespace == false && $0.last?.isWhitespace == false ? $0 : $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         var weight = 0
         if case .int(let w)? = source.meta("weight") { weight = w }
