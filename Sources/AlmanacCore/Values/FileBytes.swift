@@ -7,28 +7,41 @@ import Glibc
 /// exactly those bytes (its size is compared first, so a changed page usually costs one stat).
 package enum FileBytes {
     /// A regular file's bytes and its stat, with one open, one fstat and its reads: `Data(contentsOf:)`
-    /// and then a copy into an array cost about twice that on the build cache's 200 MB.
+    /// and then a copy into an array cost about twice that on the build cache's 200 MB. The array
+    /// is read into uninitialised: zeroing it first was half the time of reading the cache.
     package static func read(_ path: String) -> (bytes: [UInt8], info: stat)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        // One byte more than the size, so that the end is seen without another read.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var total = 0
-        while true {
-            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }  // it grew
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
+        var failed = false
+        /// Reads into `buffer` until it is full or the file ends; how many bytes it read.
+        func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var total = 0
+            while total < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if n == 0 { break }
+                total += n
             }
-            if n == 0 { break }
-            total += n
+            return total
         }
-        bytes.removeLast(bytes.count - total)
-        return (bytes, info)
+        // One byte more than the size, so that the end is seen without another read.
+        let size = max(Int(info.st_size), 0)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in count = fill(buffer) }
+        // The file grew since fstat: the rest, a chunk at a time.
+        while !failed, bytes.count > size {
+            let chunk = [UInt8](unsafeUninitializedCapacity: max(65_536, size)) { buffer, count in count = fill(buffer) }
+            if chunk.isEmpty { break }
+            bytes += chunk
+            if chunk.count < max(65_536, size) { break }
+        }
+        return failed ? nil : (bytes, info)
     }
 
     /// open/write/close, so that a failure keeps its errno («File too large», «No space left on
