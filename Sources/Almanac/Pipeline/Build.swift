@@ -94,10 +94,6 @@ public enum Build {
         // Only a build that writes keeps a cache: `check` and the approvers' export read everything.
         let cache = options.writeOutput ? BuildCache(output: options.outputDirectory) : nil
         if options.clean { cache?.remove() }
-        // What the graph stage reads besides the pages (the anchors readers may hold links to, and
-        // git's history) is read while the sources are: nothing before that stage needs it.
-        let published = Background { AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory) }
-        let history = Background { GitHistory.read(siteDirectory: options.siteDirectory) }
         let head = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
         var inputs = cache.map { _ in InputFingerprint.take(options) }
         if let head, let inputs, head.inputs == inputs.all, outputHolds(head.outputPaths, options.outputDirectory) {
@@ -106,10 +102,16 @@ public enum Build {
                                fileCount: head.outputPaths.count, seconds: Date().timeIntervalSince(started),
                                stages: stages, site: nil, reused: true)
         }
-        // The head is the last build's record; its Markdown and search memos (the HTML and index of
-        // every page) are read while the content loads, and waited for by the stages that use them.
+        // Nothing read from here on serves a build that finds nothing changed. The head is the last
+        // build's record; its Markdown and search memos (the HTML and index of every page) are read
+        // while the content loads, and waited for by the stages that use them. (Read beside the
+        // fingerprint instead, they slowed it as much as they spared the Markdown stage, and
+        // doubled the unchanged rebuild.) What the graph stage reads besides the pages — the
+        // anchors readers may hold links to, and git's history — is read meanwhile too.
         let previous = head
         let memos = head.map { head in Background { [cache = cache!] in cache.withMemos(head) } }
+        let published = Background { AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory) }
+        let history = Background { GitHistory.read(siteDirectory: options.siteDirectory) }
         if cache != nil { stage("cache") }
 
         let (configured, configDiagnostics) = Pipeline.configure(options)
