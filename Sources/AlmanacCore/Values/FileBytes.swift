@@ -18,18 +18,9 @@ package enum FileBytes {
         var failed = false
         /// Reads into `buffer` until it is full or the file ends; how many bytes it read.
         func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-            var total = 0
-            while total < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                    break
-                }
-                if n == 0 { break }
-                total += n
-            }
-            return total
+            let (moved, error) = transfer(buffer.count) { Glibc.read(fd, buffer.baseAddress! + $0, buffer.count - $0) }
+            if error != 0 { failed = true }
+            return moved
         }
         // One byte more than the size, so that the end is seen without another read.
         let size = max(Int(info.st_size), 0)
@@ -55,19 +46,27 @@ package enum FileBytes {
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw OutputError.posix(errno) }
-        var failure: Int32 = 0
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            offset += n
-        }
+        var (written, failure) = transfer(bytes.count) { Glibc.write(fd, bytes.baseAddress! + $0, bytes.count - $0) }
+        if failure == 0, written < bytes.count { failure = EIO }  // a write that took nothing
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw OutputError.posix(failure) }
+    }
+
+    /// Calls `io` (a read or a write at the offset it is given) until `count` bytes have moved, it
+    /// returns 0 (the end of the file) or it fails; an interrupted call is made again. The bytes
+    /// moved, and the errno of a failure (0 for none).
+    private static func transfer(_ count: Int, _ io: (Int) -> Int) -> (moved: Int, error: Int32) {
+        var moved = 0
+        while moved < count {
+            let n = io(moved)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (moved, errno)
+            }
+            if n == 0 { break }
+            moved += n
+        }
+        return (moved, 0)
     }
 
     /// Whether both paths name one inode (a hard link made by an earlier build).
@@ -91,13 +90,8 @@ package enum FileBytes {
         defer { close(fd) }
         let current = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
         defer { current.deallocate() }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.read(fd, current.baseAddress! + offset, bytes.count - offset)
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            offset += n
-        }
+        let (moved, error) = transfer(bytes.count) { Glibc.read(fd, current.baseAddress! + $0, bytes.count - $0) }
+        guard error == 0, moved == bytes.count else { return false }
         return memcmp(current.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
 }
