@@ -32,14 +32,16 @@ public enum AnchorAliases {
     package static func manifest(_ pages: [Page]) -> OutputFile {
         let j = JSONWriter()
         j.object {
-            for page in pages.sorted(by: { $0.id < $1.id }) {
-                j.key(page.id)
+            // Positions are sorted, not pages: a page is a large value, and sorting 10,000 of them
+            // copied each many times over.
+            for i in pages.indices.sorted(by: { pages[$0].id < pages[$1].id }) {
+                j.key(pages[i].id)
                 j.object {
                     j.key("aliases")
                     j.object {
-                        for (old, new) in page.anchorAliases.sorted(by: { $0.key < $1.key }) { j.key(old); j.string(new) }
+                        for (old, new) in pages[i].anchorAliases.sorted(by: { $0.key < $1.key }) { j.key(old); j.string(new) }
                     }
-                    j.key("anchors"); j.array(page.rendered.headings) { j.string($0.anchor) }
+                    j.key("anchors"); j.array(pages[i].rendered.headings) { j.string($0.anchor) }
                 }
             }
         }
