@@ -22,11 +22,15 @@ public struct DerivedFiles: Sendable {
     /// With the last build's memos, the index and the lint redo only the pages that changed.
     package static func make(_ site: Site, searchMemo: SearchIndexMemo? = nil,
                              paragraphMemo: StageMemo<ParagraphHashes>? = nil) -> DerivedFiles {
+        // Three independent readers of the whole site: the lint and the small files are made
+        // while the index is, which leaves a core idle in stretches (merging the vocabulary,
+        // laying out postings).
+        let linted = Background { SiteLint.check(site, paragraphs: paragraphMemo) }
+        let small = Background { siteFiles(site) }
         let indexed = SearchIndexer(settings: site.searchSettings).build(site.searchDocuments, offline: site.offline,
                                                                          memo: searchMemo)
-        let linted = SiteLint.check(site, paragraphs: paragraphMemo)
-        return DerivedFiles(files: indexed.files + siteFiles(site), lint: linted.diagnostics,
-                            searchMemo: indexed.memo, paragraphMemo: linted.paragraphs)
+        return DerivedFiles(files: indexed.files + small.result, lint: linted.result.diagnostics,
+                            searchMemo: indexed.memo, paragraphMemo: linted.result.paragraphs)
     }
 
     /// robots.txt, the anchors manifest, and the sitemap and feed when the site has a base URL.
