@@ -95,6 +95,10 @@ public enum Build {
         let cache = options.writeOutput ? BuildCache(output: options.outputDirectory) : nil
         if options.clean { cache?.remove() }
         let head = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
+        // The loader's memo (the front matter of every page, 5 MB for 10,000 pages) is decoded
+        // beside the fingerprint: a build that finds nothing changed throws it away, but one
+        // that has work waits for it as soon as the configuration is read.
+        let loadMemo = head.map { _ in Background { [cache = cache!] in cache.readLoadMemo() } }
         var inputs = cache.map { _ in InputFingerprint.take(options) }
         if let head, let inputs, head.inputs == inputs.all, outputHolds(head.outputPaths, options.outputDirectory) {
             stage("reuse")
@@ -103,13 +107,13 @@ public enum Build {
                                stages: stages, site: nil, reused: true)
         }
         // Nothing read from here on serves a build that finds nothing changed. The head is the last
-        // build's record; its Markdown and search memos (the HTML and index of every page) are read
-        // while the content loads, and waited for by the stages that use them. (Read beside the
-        // fingerprint instead, they slowed it as much as they spared the Markdown stage, and
-        // doubled the unchanged rebuild.) What the graph stage reads besides the pages — the
-        // anchors readers may hold links to, and git's history — is read meanwhile too.
+        // build's record; the memos of the later stages (the HTML and index of every page) are read
+        // while the configuration and the content load, and waited for by the stages that use them.
+        // (Read beside the fingerprint instead, they slowed it as much as they spared the Markdown
+        // stage, and doubled the unchanged rebuild.) What the graph stage reads besides the pages —
+        // the anchors readers may hold links to, and git's history — is read meanwhile too.
         let previous = head
-        let memos = head.map { head in Background { [cache = cache!] in cache.withMemos(head) } }
+        let memos = head.map { head in Background { [cache = cache!] in cache.readMemos(head) } }
         let published = Background { AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory) }
         let history = Background { GitHistory.read(siteDirectory: options.siteDirectory) }
         if cache != nil { stage("cache") }
@@ -129,8 +133,8 @@ public enum Build {
             pipeline.memos.markdown = { memos.result.markdown }
             pipeline.memos.search = { memos.result.search }
         }
-        pipeline.memos.paragraphs = previous?.paragraphs
-        var loadMemo: [ContentHash: PageLoad] = [:]
+        pipeline.memos.paragraphs = { memos?.result.paragraphs }
+        var loadUsed: [ContentHash: PageLoad] = [:]
         // The Markdown the fingerprint read is the loader's, and let go of once loaded.
         var preread = inputs?.sources ?? [:]
         var listing = inputs?.listing
@@ -138,11 +142,11 @@ public enum Build {
         inputs?.listing = nil
         let produced = pipeline.run(load: {
             let (content, d, used) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
-                .load(siteDirectory: options.siteDirectory, reusing: previous?.load.valid(for: loadContext), preread: preread,
+                .load(siteDirectory: options.siteDirectory, reusing: loadMemo?.result?.valid(for: loadContext), preread: preread,
                       discovered: listing)
             preread = [:]
             listing = nil
-            loadMemo = used
+            loadUsed = used
             return (content, d)
         }, surroundings: Pipeline.Surroundings(previousAnchors: published.result, history: history.result, today: options.today),
            stage: { stage($0, count: $1) })
@@ -159,8 +163,10 @@ public enum Build {
         }
         // The memos follow from the sources, whatever the writer does: written meanwhile.
         let memosWritten = cache.map { cache in
-            Background { [markdown = produced.markdownMemo, search = produced.derived?.searchMemo, read = memos] in
-                cache.writeMemos(markdown: markdown, search: search, previous: read?.result)
+            Background { [made = CachedMemos(markdown: produced.markdownMemo, search: produced.derived?.searchMemo,
+                                             paragraphs: produced.derived?.paragraphMemo),
+                          load = StageMemo(context: loadContext, entries: loadUsed), read = memos] in
+                cache.writeMemos(made, load: load, previous: read?.result.markdown)
             }
         }
         func keep(outputPaths: [String]?) {
@@ -169,11 +175,9 @@ public enum Build {
             // After a failed build the published site is still the last one: so are its fingerprints.
             cache.writeHead(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs?.all,
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
-                                    load: StageMemo(context: loadContext, entries: loadMemo), markdown: produced.markdownMemo,
+                                    markdownContext: produced.markdownMemo.context,
                                     pages: outputPaths == nil ? previous?.pages ?? [:] : reuse?.fingerprints ?? [:],
-                                    shown: outputPaths == nil ? previous?.shown ?? [:] : reuse?.shown ?? [:],
-                                    search: produced.derived?.searchMemo,
-                                    paragraphs: produced.derived?.paragraphMemo ?? StageMemo(context: ContentHash(of: ""))),
+                                    shown: outputPaths == nil ? previous?.shown ?? [:] : reuse?.shown ?? [:]),
                             memosWritten: memosWritten.result)
         }
         guard let files = produced.files else {

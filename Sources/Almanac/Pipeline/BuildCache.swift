@@ -12,6 +12,7 @@ struct BuildCache {
         folder = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
     }
 
+    /// The head (`CachedBuild`): small, so that a build that finds nothing changed reads little.
     private var file: URL { folder.appendingPathComponent("build.bin") }
 
     /// The Markdown memo is the bulk of the cache (the HTML of every page): it is kept in this
@@ -20,6 +21,8 @@ struct BuildCache {
 
     private func shardFile(_ i: Int) -> URL { folder.appendingPathComponent("markdown-\(i).bin") }
     private var searchFile: URL { folder.appendingPathComponent("search.bin") }
+    private var loadFile: URL { folder.appendingPathComponent("load.bin") }
+    private var paragraphsFile: URL { folder.appendingPathComponent("paragraphs.bin") }
 
     /// The head alone: enough to see that nothing changed, which is then all a build reads.
     func read(identity: ContentHash) -> CachedBuild? {
@@ -27,15 +30,20 @@ struct BuildCache {
         return cached
     }
 
-    /// `head` with the Markdown and search memos, which only a build that works needs.
-    func withMemos(_ head: CachedBuild) -> CachedBuild {
-        var cached = head
+    /// What the loader reuses: read while the build takes its fingerprint's verdict, before the
+    /// larger memos, which only later stages wait for.
+    func readLoadMemo() -> StageMemo<PageLoad>? { read(loadFile) }
+
+    /// The memos of the stages after `load`, for the build whose head is `head`.
+    func readMemos(_ head: CachedBuild) -> CachedMemos {
+        var memos = CachedMemos(markdown: StageMemo(context: head.markdownContext))
         let shards = Array(0..<Self.markdownShards).concurrentMap { i -> StageMemo<RenderedPage>? in read(shardFile(i)) }
-        if shards.allSatisfy({ $0?.context == cached.markdown.context }) {
-            cached.markdown = StageMemo(context: cached.markdown.context, merging: shards.compactMap { $0 })
+        if shards.allSatisfy({ $0?.context == head.markdownContext }) {
+            memos.markdown = StageMemo(context: head.markdownContext, merging: shards.compactMap { $0 })
         }
-        cached.search = read(searchFile)
-        return cached
+        memos.search = read(searchFile)
+        memos.paragraphs = read(paragraphsFile)
+        return memos
     }
 
     private func read<T: CacheCodable>(_ url: URL) -> T? {
@@ -45,22 +53,31 @@ struct BuildCache {
         return value
     }
 
-    /// The Markdown and search memos: they follow from the sources alone, whatever the writer
-    /// then does, so a build writes them while its output is being written. `previous` is the
-    /// cache this build read: Markdown shards holding the same entries are left as they are.
-    /// False when a file could not be written (the head must then not be written either).
-    func writeMemos(markdown memo: StageMemo<RenderedPage>, search: SearchIndexMemo?, previous: CachedBuild?) -> Bool {
+    /// The memos follow from the sources alone, whatever the writer then does, so a build writes
+    /// them while its output is being written. `previous` are the Markdown memos this build read:
+    /// shards holding the same entries are left as they are. False when a file could not be
+    /// written (the head must then not be written either).
+    func writeMemos(_ memos: CachedMemos, load: StageMemo<PageLoad>, previous: StageMemo<RenderedPage>?) -> Bool {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let memo = memos.markdown
             let shards = memo.shards(Self.markdownShards)
-            let old = previous?.markdown.context == memo.context ? previous?.markdown.shards(Self.markdownShards) : nil
-            let failures = Array(0..<Self.markdownShards).concurrentMap { i -> Bool in
-                if let old, FileManager.default.fileExists(atPath: shardFile(i).path),
-                   Set(old[i].keys) == Set(shards[i].keys) { return false }
-                return !write(shards[i], to: shardFile(i))
+            let old = previous?.context == memo.context ? previous?.shards(Self.markdownShards) : nil
+            // The shards, and beside them the load and paragraph memos: a job each, on every core.
+            enum Job: Sendable { case shard(Int), load, paragraphs }
+            let jobs = (0..<Self.markdownShards).map(Job.shard) + [.load, .paragraphs]
+            let failures = jobs.concurrentMap { job -> Bool in
+                switch job {
+                case .load: return !write(load, to: loadFile)
+                case .paragraphs: return !write(memos.paragraphs ?? StageMemo(context: ContentHash(of: "")), to: paragraphsFile)
+                case .shard(let i):
+                    if let old, FileManager.default.fileExists(atPath: shardFile(i).path),
+                       Set(old[i].keys) == Set(shards[i].keys) { return false }
+                    return !write(shards[i], to: shardFile(i))
+                }
             }
             if failures.contains(true) { throw CocoaError(.fileWriteUnknown) }
-            if let search {
+            if let search = memos.search {
                 guard write(search, to: searchFile) else { throw CocoaError(.fileWriteUnknown) }
             } else {
                 try? FileManager.default.removeItem(at: searchFile)
@@ -74,9 +91,7 @@ struct BuildCache {
 
     /// The head, written last: the shards are found through its Markdown context. `memosWritten`
     /// is what `writeMemos` returned.
-    func writeHead(_ cached: CachedBuild, memosWritten: Bool) {
-        var head = cached
-        head.markdown = StageMemo(context: cached.markdown.context)
+    func writeHead(_ head: CachedBuild, memosWritten: Bool) {
         guard memosWritten, write(head, to: file) else { return remove() }
     }
 
@@ -85,7 +100,10 @@ struct BuildCache {
         var writer = CacheWriter(capacity: 1 << 16)
         value.write(to: &writer)
         let temporary = url.appendingPathExtension("tmp")
-        guard (try? Data(writer.bytes).write(to: temporary)) != nil, rename(temporary.path, url.path) == 0 else {
+        let written = writer.bytes.withUnsafeBytes { bytes in
+            (try? FileBytes.write(bytes, to: temporary.path, existed: false)) != nil
+        }
+        guard written, rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             return false
         }
@@ -95,8 +113,16 @@ struct BuildCache {
     func remove() { try? FileManager.default.removeItem(at: folder) }
 }
 
+/// What the per-page stages after `load` made, by the hash of their inputs: each memo is kept in
+/// files of its own beside the head, and read only by a build that has work to do.
+struct CachedMemos: Sendable {
+    var markdown: StageMemo<RenderedPage>
+    var search: SearchIndexMemo?
+    var paragraphs: StageMemo<ParagraphHashes>?
+}
+
 /// One build's record: the fingerprint of everything it read, what it reported, the files it
-/// wrote, and what its per-page stages made, by the hash of their inputs.
+/// wrote and what each was made from. What its per-page stages made is in `CachedMemos`.
 struct CachedBuild: CacheCodable, Sendable {
     /// The binary and this format: a cache from another build of Almanac is not read at all.
     var identity: ContentHash
@@ -105,30 +131,23 @@ struct CachedBuild: CacheCodable, Sendable {
     var diagnostics: [Diagnostic]
     var pageCount: Int
     var outputPaths: [String]
-    var load: StageMemo<PageLoad>
-    var markdown: StageMemo<RenderedPage>
+    /// The context of the Markdown memo's shards: a shard made under another is not read.
+    var markdownContext: ContentHash
     /// Output path → `PageFingerprint` of the page published there.
     var pages: [String: ContentHash]
     /// Output path → `ShownFingerprint` of the content page published there, where it applies.
     var shown: [String: ContentHash]
-    /// Kept in a file of its own (`search.bin`), read and written beside the head.
-    var search: SearchIndexMemo? = nil
-    var paragraphs: StageMemo<ParagraphHashes>
 
     init(identity: ContentHash, inputs: ContentHash?, diagnostics: [Diagnostic], pageCount: Int, outputPaths: [String],
-         load: StageMemo<PageLoad>, markdown: StageMemo<RenderedPage>, pages: [String: ContentHash],
-         shown: [String: ContentHash], search: SearchIndexMemo?, paragraphs: StageMemo<ParagraphHashes>) {
+         markdownContext: ContentHash, pages: [String: ContentHash], shown: [String: ContentHash]) {
         self.identity = identity
         self.inputs = inputs
         self.diagnostics = diagnostics
         self.pageCount = pageCount
         self.outputPaths = outputPaths
-        self.load = load
-        self.markdown = markdown
+        self.markdownContext = markdownContext
         self.pages = pages
         self.shown = shown
-        self.search = search
-        self.paragraphs = paragraphs
     }
 
     init(from reader: inout CacheReader) throws {
@@ -137,11 +156,9 @@ struct CachedBuild: CacheCodable, Sendable {
         diagnostics = try reader.readArray()
         pageCount = try reader.readInt()
         outputPaths = try reader.readStrings()
-        load = try reader.read()
-        markdown = try reader.read()
+        markdownContext = try reader.read()
         pages = try Self.readTable(&reader)
         shown = try Self.readTable(&reader)
-        paragraphs = try reader.read()
     }
 
     func write(to writer: inout CacheWriter) {
@@ -150,13 +167,10 @@ struct CachedBuild: CacheCodable, Sendable {
         writer.write(diagnostics)
         writer.write(pageCount)
         writer.write(outputPaths)
-        writer.write(load)
-        writer.write(markdown)
+        writer.write(markdownContext)
         Self.write(pages, to: &writer)
         Self.write(shown, to: &writer)
-        writer.write(paragraphs)
     }
-
     private static func readTable(_ reader: inout CacheReader) throws -> [String: ContentHash] {
         let count = try reader.readInt()
         guard count >= 0 else { throw CacheReader.Damaged() }

@@ -5,7 +5,7 @@ import Foundation
 /// unchanged rebuild is allowed to take.
 enum BuildIdentity {
     /// Bumped whenever a cached value's layout or meaning changes.
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     static let current: ContentHash = {
         var hasher = ContentHasher()

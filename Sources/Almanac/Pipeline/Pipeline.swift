@@ -28,11 +28,11 @@ package struct Pipeline: Sendable {
     package struct Memos: Sendable {
         /// What the memos were made under (binary, configuration, options): part of every key.
         package var context: ContentHash?
-        /// The Markdown and search memos hold the HTML and index of every page, and may still be
-        /// being read when the run starts: each is asked for when its stage begins.
+        /// The Markdown, search and paragraph memos hold the HTML and index of every page, and may
+        /// still be being read when the run starts: each is asked for when its stage begins.
         package var markdown: @Sendable () -> StageMemo<RenderedPage>? = { nil }
         package var search: @Sendable () -> SearchIndexMemo? = { nil }
-        package var paragraphs: StageMemo<ParagraphHashes>?
+        package var paragraphs: @Sendable () -> StageMemo<ParagraphHashes>? = { nil }
         package init() {}
     }
 
@@ -142,7 +142,7 @@ package struct Pipeline: Sendable {
     /// The files and checks that read every page but that the reader of one page does not need at
     /// once: the search index, robots, sitemap, feed and anchors manifest, and the site lint.
     package func derive(_ site: Site) -> DerivedFiles {
-        DerivedFiles.make(site, searchMemo: memos.search(), paragraphMemo: memos.paragraphs)
+        DerivedFiles.make(site, searchMemo: memos.search(), paragraphMemo: memos.paragraphs())
     }
 
     // MARK: - theme
