@@ -38,9 +38,11 @@ public struct ContentLoader: Sendable {
     /// folder's page) are as they were: its front matter is then not parsed again. Returns the
     /// memo of this load, holding the files that exist now. A Markdown file in `preread` (by
     /// content path) is taken from there rather than read again, and `discovered` is content/'s
-    /// listing when the caller has walked it already.
+    /// listing when the caller has walked it already. A preread file known by its hash alone is
+    /// read only if its page is not in the memo; if its bytes no longer have that hash, its
+    /// source path is noted in `changed` (so is a body read later, see `SourcePage.body`).
     package func load(siteDirectory: URL, reusing memo: StageMemo<PageLoad>?, preread: [String: SourceFile] = [:],
-                      discovered: ([DiscoveredFile], [Diagnostic])? = nil)
+                      discovered: ([DiscoveredFile], [Diagnostic])? = nil, changed: ChangedSources = ChangedSources())
         -> (LoadedContent, [Diagnostic], [ContentHash: PageLoad]) {
         var (files, diagnostics) = discovered ?? ContentDiscovery.discover(root: siteDirectory.appendingPathComponent("content"))
         let markdown = files.filter { $0.contentPath.hasSuffix(".md") }
@@ -51,26 +53,37 @@ public struct ContentLoader: Sendable {
         // Reading and front-matter parsing are per file: do them on every core.
         let results = markdown.concurrentMap { file -> (ContentHash, PageLoad) in
             let isFolderPage = folderPages.contains(file.contentPath)
-            guard let source = preread[file.contentPath] ?? SourceFileReader.read(path: file.path).map(SourceFile.init) else {
-                let failed = PageLoad(page: nil, diagnostics: [.error(.fileUnreadable, file: "content/" + file.contentPath, code: .io)])
-                return (ContentHash(combining: ["unreadable", file.contentPath]), failed)
+            let unreadable = (ContentHash(combining: ["unreadable", file.contentPath]),
+                              PageLoad(page: nil, diagnostics: [.error(.fileUnreadable, file: "content/" + file.contentPath, code: .io)]))
+            guard var source = preread[file.contentPath] ?? SourceFileReader.read(path: file.path).map(SourceFile.init) else {
+                return unreadable
             }
-            let (bytes, modified) = (source.bytes, source.modified)
-            var hasher = ContentHasher()
-            hasher.add(source.hash)
-            hasher.add(file.contentPath)
-            hasher.add(isFolderPage)
-            let key = hasher.finish()
-            if var reused = memo?[key] {
+            func key(_ source: SourceFile) -> ContentHash {
+                var hasher = ContentHasher()
+                hasher.add(source.hash)
+                hasher.add(file.contentPath)
+                hasher.add(isFolderPage)
+                return hasher.finish()
+            }
+            if var reused = memo?[key(source)] {
                 // The memo keeps front matter, not bodies (a kept body doubled the cache a build
                 // reads and writes): the body is cut from the file again, when something asks.
-                reused.page?.modified = modified
-                reused.page?.takeBody(fromFile: bytes)
-                return (key, reused)
+                reused.page?.modified = source.modified
+                if let bytes = source.bytes {
+                    reused.page?.takeBody(fromFile: bytes)
+                } else {
+                    reused.page?.takeBody(fromFileAt: file.path, hash: source.hash, changed: changed)
+                }
+                return (key(source), reused)
             }
-            let (page, pageDiagnostics) = loadPage(bytes: bytes, contentPath: file.contentPath, modified: modified,
+            if source.bytes == nil {
+                guard let read = SourceFileReader.read(path: file.path).map(SourceFile.init) else { return unreadable }
+                if read.hash != source.hash { changed.note("content/" + file.contentPath) }
+                source = read
+            }
+            let (page, pageDiagnostics) = loadPage(bytes: source.bytes!, contentPath: file.contentPath, modified: source.modified,
                                                    isFolderPage: isFolderPage, fileHash: source.hash)
-            return (key, PageLoad(page: page, diagnostics: pageDiagnostics))
+            return (key(source), PageLoad(page: page, diagnostics: pageDiagnostics))
         }
         var pages: [SourcePage] = []
         var used: [ContentHash: PageLoad] = [:]

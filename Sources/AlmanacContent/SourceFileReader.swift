@@ -14,7 +14,7 @@ package enum SourceFileReader {
 
     package static func read(path: String) -> (bytes: [UInt8], modified: Date)? {
         guard let (bytes, info) = FileBytes.read(path) else { return nil }
-        return (bytes, Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9))
+        return (bytes, FileStamp(info).modificationDate)
     }
 }
 
@@ -22,9 +22,11 @@ package enum SourceFileReader {
 /// from there instead of reading and hashing the file a second time, and so parses exactly the
 /// bytes the fingerprint names.
 package struct SourceFile: Sendable {
-    package var bytes: [UInt8]
+    /// Nil when the fingerprint took the file's hash from the build cache without reading it
+    /// (`FileHashes`): the loader reads it only if it has to parse it.
+    package var bytes: [UInt8]?
     package var modified: Date
-    /// SHA-256 of `bytes`.
+    /// SHA-256 of the file's bytes.
     package var hash: ContentHash
 
     package init(bytes: [UInt8], modified: Date) {
@@ -32,4 +34,24 @@ package struct SourceFile: Sendable {
         self.modified = modified
         hash = ContentHash(of: bytes)
     }
+
+    /// A file known by its hash alone.
+    package init(unreadWithHash hash: ContentHash, modified: Date) {
+        bytes = nil
+        self.modified = modified
+        self.hash = hash
+    }
+}
+
+/// Source files a build found changed after its fingerprint had hashed them: what it parsed is
+/// then not what it named, so it must neither publish nor remember anything (`Build.run`
+/// reports them and stops). Noted wherever a file is read late, by content path.
+package final class ChangedSources: Sendable {
+    private let paths = Locked<Set<String>>([])
+
+    package init() {}
+
+    package func note(_ sourcePath: String) { paths.withLock { _ = $0.insert(sourcePath) } }
+
+    package var all: [String] { paths.withLock { $0.sorted() } }
 }

@@ -25,8 +25,15 @@ public struct SourcePage: Sendable {
     public var body: String {
         get {
             switch bodySource {
-            case .text(let text): text
-            case .file(let bytes): FrontMatterSplitter.split(SourceText.decode(bytes).text).body
+            case .text(let text): return text
+            case .file(let bytes): return FrontMatterSplitter.split(SourceText.decode(bytes).text).body
+            case .unread(let path, let hash, let changed):
+                // Read only now: the file must still be the one the fingerprint hashed.
+                guard let bytes = FileBytes.read(path)?.bytes, ContentHash(of: bytes) == hash else {
+                    changed.note(sourcePath)
+                    return ""
+                }
+                return FrontMatterSplitter.split(SourceText.decode(bytes).text).body
             }
         }
         set { bodySource = .text(newValue) }
@@ -69,11 +76,19 @@ public struct SourcePage: Sendable {
         case text(String)
         /// The bytes of the file the page was read from, the front matter included.
         case file([UInt8])
+        /// The file on disk, when the build knew it by its hash without reading it; a file that
+        /// no longer has that hash is noted in `changed`.
+        case unread(path: String, hash: ContentHash, changed: ChangedSources)
     }
 
     /// The body is the one in `bytes`, the file this page was loaded from (see `body`).
     package mutating func takeBody(fromFile bytes: [UInt8]) {
         bodySource = .file(bytes)
+    }
+
+    /// The body is the one of the file at `path`, whose bytes have `hash`: read when asked.
+    package mutating func takeBody(fromFileAt path: String, hash: ContentHash, changed: ChangedSources) {
+        bodySource = .unread(path: path, hash: hash, changed: changed)
     }
 
     public func meta(_ key: String) -> MetaValue? { frontMatter[key]?.value }

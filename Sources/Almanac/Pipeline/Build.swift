@@ -33,6 +33,10 @@ public struct BuildOptions: Sendable {
     public var today: IsoDate?
     /// Ignore and remove the build cache beside the output (`--clean`).
     public var clean = false
+    /// How long before the last build a file must have changed for that build's record of it
+    /// (`FileHashes`) to stand for its bytes. Tests that edit files within milliseconds of a
+    /// build set it to 0.
+    package var stampMargin = FileHashes.defaultMargin
 
     public init(siteDirectory: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false,
                 links: SiteConfig.LinkPolicy? = nil, strict: Bool = false, includeDrafts: Bool = false,
@@ -99,7 +103,7 @@ public enum Build {
         // beside the fingerprint: a build that finds nothing changed throws it away, but one
         // that has work waits for it as soon as the configuration is read.
         let loadMemo = head.map { _ in Background { [cache = cache!] in cache.readLoadMemo() } }
-        var inputs = cache.map { _ in InputFingerprint.take(options) }
+        var inputs = cache.map { _ in InputFingerprint.take(options, known: head?.fileHashes, margin: options.stampMargin) }
         if let head, let inputs, head.inputs == inputs.all, outputHolds(head.outputPaths, options.outputDirectory) {
             stage("reuse")
             return BuildResult(diagnostics: head.diagnostics, pageCount: head.pageCount,
@@ -140,10 +144,13 @@ public enum Build {
         var listing = inputs?.listing
         inputs?.sources = [:]
         inputs?.listing = nil
+        // Files the fingerprint knew by their hash are read later, if at all: one that changed
+        // meanwhile is noted here.
+        let changed = ChangedSources()
         let produced = pipeline.run(load: {
             let (content, d, used) = ContentLoader(config: config, includeDrafts: options.includeDrafts)
                 .load(siteDirectory: options.siteDirectory, reusing: loadMemo?.result?.valid(for: loadContext), preread: preread,
-                      discovered: listing)
+                      discovered: listing, changed: changed)
             preread = [:]
             listing = nil
             loadUsed = used
@@ -152,6 +159,15 @@ public enum Build {
            stage: { stage($0, count: $1) })
         diagnostics += produced.diagnostics.all
         let site = produced.site
+        // What was parsed is not what the fingerprint named: nothing of this build is published or
+        // remembered. The cache goes too, so that the next build reads every file, whatever made
+        // its record and the file disagree.
+        let changedFiles = changed.all
+        if !changedFiles.isEmpty {
+            diagnostics += changedFiles.map { .error(.fileChangedDuringBuild, file: $0, code: .io, hint: .buildAgain) }
+            cache?.remove()
+            return finish(site)
+        }
         var pages = produced.pages
         var generated = produced.generated
         // Pages whose inputs are those of the published file are linked, not rendered.
@@ -175,7 +191,7 @@ public enum Build {
             // After a failed build the published site is still the last one: so are its fingerprints.
             cache.writeHead(CachedBuild(identity: BuildIdentity.current, inputs: outputPaths == nil ? nil : inputs?.all,
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
-                                    markdownContext: produced.markdownMemo.context,
+                                    markdownContext: produced.markdownMemo.context, fileHashes: inputs?.hashes,
                                     pages: outputPaths == nil ? previous?.pages ?? [:] : reuse?.fingerprints ?? [:],
                                     shown: outputPaths == nil ? previous?.shown ?? [:] : reuse?.shown ?? [:]),
                             memosWritten: memosWritten.result)

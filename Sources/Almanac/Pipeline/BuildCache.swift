@@ -133,19 +133,23 @@ struct CachedBuild: CacheCodable, Sendable {
     var outputPaths: [String]
     /// The context of the Markdown memo's shards: a shard made under another is not read.
     var markdownContext: ContentHash
+    /// Every file of content/ and templates/ as the fingerprint found it: the next build reads
+    /// only the files whose stamps changed.
+    var fileHashes: FileHashes?
     /// Output path → `PageFingerprint` of the page published there.
     var pages: [String: ContentHash]
     /// Output path → `ShownFingerprint` of the content page published there, where it applies.
     var shown: [String: ContentHash]
 
     init(identity: ContentHash, inputs: ContentHash?, diagnostics: [Diagnostic], pageCount: Int, outputPaths: [String],
-         markdownContext: ContentHash, pages: [String: ContentHash], shown: [String: ContentHash]) {
+         markdownContext: ContentHash, fileHashes: FileHashes?, pages: [String: ContentHash], shown: [String: ContentHash]) {
         self.identity = identity
         self.inputs = inputs
         self.diagnostics = diagnostics
         self.pageCount = pageCount
         self.outputPaths = outputPaths
         self.markdownContext = markdownContext
+        self.fileHashes = fileHashes
         self.pages = pages
         self.shown = shown
     }
@@ -157,6 +161,7 @@ struct CachedBuild: CacheCodable, Sendable {
         pageCount = try reader.readInt()
         outputPaths = try reader.readStrings()
         markdownContext = try reader.read()
+        fileHashes = try reader.readOptional()
         pages = try Self.readTable(&reader)
         shown = try Self.readTable(&reader)
     }
@@ -168,6 +173,7 @@ struct CachedBuild: CacheCodable, Sendable {
         writer.write(pageCount)
         writer.write(outputPaths)
         writer.write(markdownContext)
+        writer.write(fileHashes)
         Self.write(pages, to: &writer)
         Self.write(shown, to: &writer)
     }

@@ -96,6 +96,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
     case symlinkLeavesContent
     case symlinkToFolderOrNothing
     case fileUnreadable
+    case fileChangedDuringBuild
     case notUTF8
     case nulByte
     case frontMatterUnclosed(fence: String)
@@ -299,6 +300,7 @@ public enum DiagnosticMessage: Sendable, Hashable {
         case .symlinkLeavesContent: return "символическая ссылка ведёт за пределы content/ и пропущена"
         case .symlinkToFolderOrNothing: return "символическая ссылка на папку или на несуществующий файл пропущена"
         case .fileUnreadable: return "не удалось прочитать файл"
+        case .fileChangedDuringBuild: return "файл изменился во время сборки; сайт не обновлён"
         case .notUTF8: return "файл не в кодировке UTF-8"
         case .nulByte: return "в файле есть нулевой байт (NUL)"
         case .frontMatterUnclosed(let fence): return "блок front matter не закрыт строкой \(fence)"
@@ -454,6 +456,7 @@ public enum DiagnosticHint: Sendable, Hashable {
     // MARK: Output
     case checkWriteAccess(folder: String)
     case checkSpaceAndWriteAccess(folder: String)
+    case buildAgain
 
     // MARK: Content
     case contentFolder
@@ -545,6 +548,7 @@ public enum DiagnosticHint: Sendable, Hashable {
         // Output
         case .checkWriteAccess(let folder): return "проверьте права на запись в \(folder)"
         case .checkSpaceAndWriteAccess(let folder): return "проверьте свободное место и права на запись в \(folder)"
+        case .buildAgain: return "запустите сборку ещё раз, когда правки будут сохранены"
         // Content
         case .contentFolder: return "страницы сайта лежат в папке content/ рядом с almanac.yml"
         case .saveAsUTF8: return "сохраните файл в UTF-8"
