@@ -6,6 +6,14 @@ import AlmanacMarkdown
 public enum SiteGraph {
     public static func assemble(plan: SitePlan, rendered: [RenderedPage],
                                 previousAnchors: [String: AnchorAliases.Published] = [:]) -> (Site, [Diagnostic]) {
+        let (site, diagnostics, _) = assemble(plan: plan, rendered: rendered, previousAnchors: previousAnchors, links: nil)
+        return (site, diagnostics)
+    }
+
+    /// With `links`, a page whose Markdown and the site's anchors are as they were takes its link
+    /// check from the last build's memo; returns the memo of this check.
+    public static func assemble(plan: SitePlan, rendered: [RenderedPage], previousAnchors: [String: AnchorAliases.Published],
+                                links: LinkMemo?) -> (Site, [Diagnostic], StageMemo<CheckedLinks>?) {
         var diagnostics: [Diagnostic] = []
         var pages: [Page] = zip(plan.pages, rendered).map { source, body in
             makePage(source, body, address: plan.addresses[source.id]!, config: plan.config, diagnostics: &diagnostics)
@@ -14,7 +22,8 @@ public enum SiteGraph {
         for (i, p) in pages.enumerated() { index[p.id] = i }
 
         diagnostics += AnchorAliases.apply(to: &pages, previous: previousAnchors)
-        diagnostics += checkLinks(pages: &pages, index: index, plan: plan)
+        let (linkDiagnostics, linkMemo) = checkLinks(pages: &pages, index: index, plan: plan, memo: links)
+        diagnostics += linkDiagnostics
         let (sections, order) = Navigation.build(pages: pages, index: index)
         pages = order.map { pages[$0] }
         index = [:]
@@ -24,7 +33,7 @@ public enum SiteGraph {
         let site = Site(config: plan.config, offline: plan.offline, pages: pages, sections: sections,
                         tags: collectTags(pages), assets: plan.assets,
                         redirects: redirects(pages, severity: plan.config.links == .warn ? .warning : .error, diagnostics: &diagnostics))
-        return (site, diagnostics)
+        return (site, diagnostics, linkMemo)
     }
 
     package static func makePage(_ source: SourcePage, _ body: RenderedPage, address: PageAddress, config: SiteConfig,
@@ -45,20 +54,30 @@ public enum SiteGraph {
 
     /// Re-resolves each outgoing link (cheap and pure) to report problems with their lines,
     /// checks anchors against the target's headings, and records backlinks.
-    private static func checkLinks(pages: inout [Page], index: [String: Int], plan: SitePlan) -> [Diagnostic] {
+    private static func checkLinks(pages: inout [Page], index: [String: Int], plan: SitePlan, memo: LinkMemo?)
+        -> ([Diagnostic], StageMemo<CheckedLinks>?) {
         var diagnostics: [Diagnostic] = []
         var backlinks: [String: [String]] = [:]
+        let context = memo.map { CheckedLinks.anchorContext(pages, markdown: $0.markdownContext) }
+        let reusable = context.flatMap { memo?.previous?.valid(for: $0) }
         // Each page's check is pure; on 10,000 pages doing them one after another held the other core idle.
         let all = pages
-        let checked = all.concurrentMap { page in checkLinks(of: page, pages: all, index: index, plan: plan) }
-        for (page, (pageDiagnostics, linked)) in zip(all, checked) {
-            diagnostics += pageDiagnostics
-            for id in linked { backlinks[id, default: []].append(page.id) }
+        let checked = Array(all.indices).concurrentMap { i -> (key: ContentHash?, result: CheckedLinks) in
+            let key = memo?.keys[all[i].id]
+            if let key, let done = reusable?[key] { return (key, done) }
+            let (found, linked) = checkLinks(of: all[i], pages: all, index: index, plan: plan)
+            return (key, CheckedLinks(diagnostics: found, linked: linked.sorted()))
+        }
+        var entries: [ContentHash: CheckedLinks] = [:]
+        for (i, (key, result)) in checked.enumerated() {
+            diagnostics += result.diagnostics
+            for id in result.linked { backlinks[id, default: []].append(all[i].id) }
+            if let key { entries[key] = result }
         }
         for (id, from) in backlinks {
             if let i = index[id] { pages[i].backlinks = from.sorted() }
         }
-        return diagnostics
+        return (diagnostics, context.map { StageMemo(context: $0, entries: entries) })
     }
 
     /// The link problems of one page, and the pages it links to. Also used by `BuildSession`

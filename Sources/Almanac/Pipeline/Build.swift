@@ -117,7 +117,8 @@ public enum Build {
         // stage, and doubled the unchanged rebuild.) What the graph stage reads besides the pages —
         // the anchors readers may hold links to, and git's history — is read meanwhile too.
         let previous = head
-        let memos = head.map { head in Background { [cache = cache!] in cache.readMemos(head) } }
+        let markdownMemo = head.map { head in Background { [cache = cache!] in cache.readMarkdownMemo(head) } }
+        let laterMemos = head.map { _ in Background { [cache = cache!] in cache.readLaterMemos() } }
         let published = Background { AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory) }
         let history = Background { GitHistory.read(siteDirectory: options.siteDirectory) }
         if cache != nil { stage("cache") }
@@ -133,11 +134,10 @@ public enum Build {
         let loadContext = ContentHash(combining: [BuildIdentity.current, configHash,
                                                   ContentHash(combining: [options.baseURL ?? "", options.links?.rawValue ?? ""])])
         pipeline.memos.context = loadContext
-        if let memos {
-            pipeline.memos.markdown = { memos.result.markdown }
-            pipeline.memos.search = { memos.result.search }
-        }
-        pipeline.memos.paragraphs = { memos?.result.paragraphs }
+        pipeline.memos.markdown = { markdownMemo?.result }
+        pipeline.memos.search = { laterMemos?.result.search }
+        pipeline.memos.paragraphs = { laterMemos?.result.paragraphs }
+        pipeline.memos.links = { laterMemos?.result.links }
         var loadUsed: [ContentHash: PageLoad] = [:]
         // The Markdown the fingerprint read is the loader's, and let go of once loaded.
         var preread = inputs?.sources ?? [:]
@@ -179,10 +179,11 @@ public enum Build {
         }
         // The memos follow from the sources, whatever the writer does: written meanwhile.
         let memosWritten = cache.map { cache in
-            Background { [made = CachedMemos(markdown: produced.markdownMemo, search: produced.derived?.searchMemo,
-                                             paragraphs: produced.derived?.paragraphMemo),
-                          load = StageMemo(context: loadContext, entries: loadUsed), read = memos] in
-                cache.writeMemos(made, load: load, previous: read?.result.markdown)
+            Background { [made = CachedMemos(markdown: produced.markdownMemo,
+                                             later: .init(search: produced.derived?.searchMemo,
+                                                          paragraphs: produced.derived?.paragraphMemo, links: produced.linkMemo)),
+                          load = StageMemo(context: loadContext, entries: loadUsed), read = markdownMemo] in
+                cache.writeMemos(made, load: load, previous: read?.result)
             }
         }
         func keep(outputPaths: [String]?) {

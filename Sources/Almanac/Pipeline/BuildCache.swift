@@ -23,6 +23,7 @@ struct BuildCache {
     private var searchFile: URL { folder.appendingPathComponent("search.bin") }
     private var loadFile: URL { folder.appendingPathComponent("load.bin") }
     private var paragraphsFile: URL { folder.appendingPathComponent("paragraphs.bin") }
+    private var linksFile: URL { folder.appendingPathComponent("links.bin") }
 
     /// The head alone: enough to see that nothing changed, which is then all a build reads.
     func read(identity: ContentHash) -> CachedBuild? {
@@ -34,16 +35,17 @@ struct BuildCache {
     /// larger memos, which only later stages wait for.
     func readLoadMemo() -> StageMemo<PageLoad>? { read(loadFile) }
 
-    /// The memos of the stages after `load`, for the build whose head is `head`.
-    func readMemos(_ head: CachedBuild) -> CachedMemos {
-        var memos = CachedMemos(markdown: StageMemo(context: head.markdownContext))
+    /// The Markdown memo of the build whose head is `head`.
+    func readMarkdownMemo(_ head: CachedBuild) -> StageMemo<RenderedPage> {
         let shards = Array(0..<Self.markdownShards).concurrentMap { i -> StageMemo<RenderedPage>? in read(shardFile(i)) }
-        if shards.allSatisfy({ $0?.context == head.markdownContext }) {
-            memos.markdown = StageMemo(context: head.markdownContext, merging: shards.compactMap { $0 })
-        }
-        memos.search = read(searchFile)
-        memos.paragraphs = read(paragraphsFile)
-        return memos
+        guard shards.allSatisfy({ $0?.context == head.markdownContext }) else { return StageMemo(context: head.markdownContext) }
+        return StageMemo(context: head.markdownContext, merging: shards.compactMap { $0 })
+    }
+
+    /// The memos of the stages after the Markdown one, read apart from it: the Markdown stage
+    /// need not wait for them.
+    func readLaterMemos() -> CachedMemos.Later {
+        CachedMemos.Later(search: read(searchFile), paragraphs: read(paragraphsFile), links: read(linksFile))
     }
 
     private func read<T: CacheCodable>(_ url: URL) -> T? {
@@ -63,13 +65,14 @@ struct BuildCache {
             let memo = memos.markdown
             let shards = memo.shards(Self.markdownShards)
             let old = previous?.context == memo.context ? previous?.shards(Self.markdownShards) : nil
-            // The shards, and beside them the load and paragraph memos: a job each, on every core.
-            enum Job: Sendable { case shard(Int), load, paragraphs }
-            let jobs = (0..<Self.markdownShards).map(Job.shard) + [.load, .paragraphs]
+            // The shards, and beside them the load, paragraph and link memos: a job each, on every core.
+            enum Job: Sendable { case shard(Int), load, paragraphs, links }
+            let jobs = (0..<Self.markdownShards).map(Job.shard) + [.load, .paragraphs, .links]
             let failures = jobs.concurrentMap { job -> Bool in
                 switch job {
                 case .load: return !write(load, to: loadFile)
-                case .paragraphs: return !write(memos.paragraphs ?? StageMemo(context: ContentHash(of: "")), to: paragraphsFile)
+                case .paragraphs: return !write(memos.later.paragraphs ?? StageMemo(context: ContentHash(of: "")), to: paragraphsFile)
+                case .links: return !write(memos.later.links ?? StageMemo(context: ContentHash(of: "")), to: linksFile)
                 case .shard(let i):
                     if let old, FileManager.default.fileExists(atPath: shardFile(i).path),
                        Set(old[i].keys) == Set(shards[i].keys) { return false }
@@ -77,7 +80,7 @@ struct BuildCache {
                 }
             }
             if failures.contains(true) { throw CocoaError(.fileWriteUnknown) }
-            if let search = memos.search {
+            if let search = memos.later.search {
                 guard write(search, to: searchFile) else { throw CocoaError(.fileWriteUnknown) }
             } else {
                 try? FileManager.default.removeItem(at: searchFile)
@@ -117,8 +120,14 @@ struct BuildCache {
 /// files of its own beside the head, and read only by a build that has work to do.
 struct CachedMemos: Sendable {
     var markdown: StageMemo<RenderedPage>
-    var search: SearchIndexMemo?
-    var paragraphs: StageMemo<ParagraphHashes>?
+    var later: Later
+
+    /// The link check's, the index's and the lint's.
+    struct Later: Sendable {
+        var search: SearchIndexMemo?
+        var paragraphs: StageMemo<ParagraphHashes>?
+        var links: StageMemo<CheckedLinks>?
+    }
 }
 
 /// One build's record: the fingerprint of everything it read, what it reported, the files it

@@ -58,6 +58,9 @@ extension Pipeline {
         /// each page's Markdown follows from (`Marked.keys`).
         package var markdownMemo: StageMemo<RenderedPage>
         package var markdownKeys: [String: ContentHash] = [:]
+        /// What the graph stage's link check found of each page, for the next build; nil when it
+        /// was not given the Markdown stage's keys.
+        package var linkMemo: StageMemo<CheckedLinks>?
     }
 
     /// Every stage in order. `load` is called inside, so that the sources and the Markdown stage's
@@ -77,7 +80,8 @@ extension Pipeline {
         diagnostics.plan = planDiagnostics
         let marked = markdown(plan)
         stage("markdown", nil)
-        var produced = runFromGraph(plan, marked.rendered, surroundings(), retention: retention, derive: derive, stage: stage)
+        var produced = runFromGraph(plan, marked.rendered, surroundings(), marked: marked, retention: retention, derive: derive,
+                                    stage: stage)
         produced.diagnostics.load = diagnostics.load
         produced.diagnostics.schema = diagnostics.schema
         produced.diagnostics.plan = diagnostics.plan
@@ -93,14 +97,15 @@ extension Pipeline {
     /// The stages from the site graph on, over a plan and its Markdown already made: what the
     /// preview re-runs when an edit changes what other pages show of a page.
     package func runFromGraph(_ plan: SitePlan, _ rendered: [RenderedPage], _ surroundings: Surroundings,
-                              retention: Retention, derive: Bool = true,
+                              marked: Marked? = nil, retention: Retention, derive: Bool = true,
                               stage: (String, Int?) -> Void = { _, _ in }) -> Produced {
         var diagnostics = StageDiagnostics()
-        var (site, graphDiagnostics) = graph(plan, rendered, surroundings)
+        var (site, graphDiagnostics, linkMemo) = graph(plan, rendered, surroundings, marked: marked)
         diagnostics.graph = graphDiagnostics
         stage("graph", nil)
         var produced = Produced(site: site, files: nil, pages: [], diagnostics: diagnostics,
                                 markdownMemo: StageMemo(context: ContentHash(of: "")))
+        produced.linkMemo = linkMemo
         if retention == .keep {
             produced.plan = plan
             produced.rendered = rendered

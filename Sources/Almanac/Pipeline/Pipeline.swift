@@ -33,6 +33,7 @@ package struct Pipeline: Sendable {
         package var markdown: @Sendable () -> StageMemo<RenderedPage>? = { nil }
         package var search: @Sendable () -> SearchIndexMemo? = { nil }
         package var paragraphs: @Sendable () -> StageMemo<ParagraphHashes>? = { nil }
+        package var links: @Sendable () -> StageMemo<CheckedLinks>? = { nil }
         package init() {}
     }
 
@@ -130,11 +131,16 @@ package struct Pipeline: Sendable {
     }
 
     /// The site assembled: pages with their addresses, links checked, backlinks, sections, tags, history.
-    package func graph(_ plan: SitePlan, _ rendered: [RenderedPage], _ surroundings: Surroundings) -> (Site, [Diagnostic]) {
-        var (site, diagnostics) = SiteGraph.assemble(plan: plan, rendered: rendered, previousAnchors: surroundings.previousAnchors)
+    /// With `marked` (the Markdown stage's value), pages whose Markdown is as it was take their
+    /// link check from the memo; the memo of this check is returned.
+    package func graph(_ plan: SitePlan, _ rendered: [RenderedPage], _ surroundings: Surroundings, marked: Marked? = nil)
+        -> (Site, [Diagnostic], StageMemo<CheckedLinks>?) {
+        let links = marked.map { LinkMemo(previous: memos.links(), markdownContext: $0.memo.context, keys: $0.keys) }
+        var (site, diagnostics, linkMemo) = SiteGraph.assemble(plan: plan, rendered: rendered,
+                                                               previousAnchors: surroundings.previousAnchors, links: links)
         LastUpdated.stamp(&site, history: surroundings.history)
         if let today = surroundings.today { site.today = today }
-        return (site, diagnostics)
+        return (site, diagnostics, linkMemo)
     }
 
     // MARK: - derive

@@ -127,6 +127,11 @@ import Testing
         Edit("renamed page") { try move($0, "content/guide/third.md", "content/guide/summary.md") },
         Edit("page moved to another section") { try move($0, "content/cases/beta.md", "content/guide/beta.md") },
         Edit("broken link (the build fails)", steps: [brokenLink]),
+        // first.md links to second.md#chto-delat and does not change: its link check must not
+        // come from the memo once the heading it names is gone (the build fails).
+        Edit("heading another page links to reworded beyond recognition", steps: [Step(fails: true) {
+            try replace($0, "content/guide/second.md", "## Что делать", "## Порядок действий")
+        }]),
         Edit("broken link, then fixed", steps: [brokenLink, fixedLink]),
         Edit("image changed") { try write($0, "content/guide/pic.png", "\u{89}PNG second picture, longer") },
         Edit("image added") { try write($0, "content/cases/chart.png", "\u{89}PNG chart") },

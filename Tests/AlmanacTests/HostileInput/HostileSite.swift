@@ -90,7 +90,7 @@ enum XMLParsing {
 /// The names the build cache gives its files (see `BuildCache`).
 enum BuildCacheFiles {
     static func isCacheFile(_ name: String) -> Bool {
-        ["build.bin", "search.bin", "load.bin", "paragraphs.bin"].contains(name)
+        ["build.bin", "search.bin", "load.bin", "paragraphs.bin", "links.bin"].contains(name)
             || (name.hasPrefix("markdown-") && name.hasSuffix(".bin") && Int(name.dropFirst(9).dropLast(4)) != nil)
     }
 }
