@@ -99,10 +99,14 @@ public enum Build {
         let cache = options.writeOutput ? BuildCache(output: options.outputDirectory) : nil
         if options.clean { cache?.remove() }
         let head = options.clean ? nil : cache?.read(identity: BuildIdentity.current)
-        // The loader's memo (the front matter of every page, 5 MB for 10,000 pages) is decoded
-        // beside the fingerprint: a build that finds nothing changed throws it away, but one
-        // that has work waits for it as soon as the configuration is read.
+        // The loader's memo (the front matter of every page, 5 MB for 10,000 pages) and the
+        // Markdown memo (the HTML and search text of every page, 190 MB) are read beside the
+        // fingerprint, which mostly asks `stat`: a build that finds nothing changed throws them
+        // away (a tenth of a second on 10,000 pages), one that has work waits for them the
+        // least. (While the fingerprint read every file, reading the Markdown memo beside it
+        // slowed it as much as it spared the Markdown stage.)
         let loadMemo = head.map { _ in Background { [cache = cache!] in cache.readLoadMemo() } }
+        let markdownMemo = head.map { head in Background { [cache = cache!] in cache.readMarkdownMemo(head) } }
         var inputs = cache.map { _ in InputFingerprint.take(options, known: head?.fileHashes, margin: options.stampMargin) }
         if let head, let inputs, head.inputs == inputs.all, outputHolds(head.outputPaths, options.outputDirectory) {
             stage("reuse")
@@ -110,14 +114,11 @@ public enum Build {
                                fileCount: head.outputPaths.count, seconds: Date().timeIntervalSince(started),
                                stages: stages, site: nil, reused: true)
         }
-        // Nothing read from here on serves a build that finds nothing changed. The head is the last
-        // build's record; the memos of the later stages (the HTML and index of every page) are read
-        // while the configuration and the content load, and waited for by the stages that use them.
-        // (Read beside the fingerprint instead, they slowed it as much as they spared the Markdown
-        // stage, and doubled the unchanged rebuild.) What the graph stage reads besides the pages —
-        // the anchors readers may hold links to, and git's history — is read meanwhile too.
+        // Nothing read from here on serves a build that finds nothing changed. The memos of the
+        // stages after the Markdown one (link check, index, lint) are read while the content
+        // loads, and waited for by the stages that use them; what the graph stage reads besides
+        // the pages — the anchors readers may hold links to, and git's history — meanwhile too.
         let previous = head
-        let markdownMemo = head.map { head in Background { [cache = cache!] in cache.readMarkdownMemo(head) } }
         let laterMemos = head.map { _ in Background { [cache = cache!] in cache.readLaterMemos() } }
         let published = Background { AnchorAliases.readManifest(output: options.anchorsFrom ?? options.outputDirectory) }
         let history = Background { GitHistory.read(siteDirectory: options.siteDirectory) }
@@ -168,6 +169,16 @@ public enum Build {
             cache?.remove()
             return finish(site)
         }
+        // The memos follow from the sources, whatever the writer does: written while the pages to
+        // render again are found and the output is written.
+        let memosWritten = cache.map { cache in
+            Background { [made = CachedMemos(markdown: produced.markdownMemo,
+                                             later: .init(search: produced.derived?.searchMemo,
+                                                          paragraphs: produced.derived?.paragraphMemo, links: produced.linkMemo)),
+                          load = StageMemo(context: loadContext, entries: loadUsed), read = markdownMemo] in
+                cache.writeMemos(made, load: load, previous: read?.result)
+            }
+        }
         var pages = produced.pages
         var generated = produced.generated
         // Pages whose inputs are those of the published file are linked, not rendered.
@@ -176,15 +187,6 @@ public enum Build {
             reuse = PageReuse(produced, sidebars: sidebars, theme: theme, previous: previous,
                               themeInputs: ContentHash(combining: [BuildIdentity.current, inputs.theme]), settings: loadContext,
                               pages: &pages, generated: &generated)
-        }
-        // The memos follow from the sources, whatever the writer does: written meanwhile.
-        let memosWritten = cache.map { cache in
-            Background { [made = CachedMemos(markdown: produced.markdownMemo,
-                                             later: .init(search: produced.derived?.searchMemo,
-                                                          paragraphs: produced.derived?.paragraphMemo, links: produced.linkMemo)),
-                          load = StageMemo(context: loadContext, entries: loadUsed), read = markdownMemo] in
-                cache.writeMemos(made, load: load, previous: read?.result)
-            }
         }
         func keep(outputPaths: [String]?) {
             guard let cache, let memosWritten else { return }
