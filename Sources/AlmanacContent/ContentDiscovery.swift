@@ -83,9 +83,7 @@ package enum ContentDiscovery {
         }
         for (name, kind) in list {
             let path = dir + "/" + name
-            var rel = relative.isEmpty ? name : relative + "/" + name
-            // Plain ASCII is NFC already: only other names go through Foundation's normalisation.
-            if !name.utf8.allSatisfy({ $0 < 0x80 }) { rel = rel.precomposedStringWithCanonicalMapping }
+            let rel = FolderPath.composed(relative.isEmpty ? name : relative + "/" + name)
             switch kind {
             case .directory:
                 walk(path, relative: rel, realRoot: realRoot, files: &files, diagnostics: &diagnostics)

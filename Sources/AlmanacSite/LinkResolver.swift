@@ -100,9 +100,7 @@ public struct LinkResolver: Sendable {
             return Resolution(href: nil, target: .page(id: selfId, anchor: fragment.flatMap(Self.decode)), problem: nil)
         }
 
-        var decoded = Self.decode(pathPart) ?? pathPart
-        // NFC, as file names are compared; plain ASCII is NFC already and skips Foundation.
-        if !decoded.utf8.allSatisfy({ $0 < 0x80 }) { decoded = decoded.precomposedStringWithCanonicalMapping }
+        let decoded = FolderPath.composed(Self.decode(pathPart) ?? pathPart)
         let baseFolder = FolderPath.parent(of: from)
         guard let path = Self.normalize(decoded.hasPrefix("/") ? String(decoded.dropFirst()) : joined(baseFolder, decoded))
         else {

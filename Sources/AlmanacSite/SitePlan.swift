@@ -25,7 +25,7 @@ public struct SitePlan: Sendable {
         let severity: Diagnostic.Severity = config.links == .warn ? .warning : .error
         for page in content.pages {
             let address = PageAddress(directory: directory(for: page, diagnostics: &diagnostics))
-            let key = address.directory.precomposedStringWithCanonicalMapping.lowercased()
+            let key = FolderPath.folded(address.directory)
             if let other = claimed[key] {
                 diagnostics.append(Diagnostic(
                     file: page.sourcePath, line: page.metaLine("slug"), severity: severity, code: .duplicateURL,
@@ -68,7 +68,7 @@ public struct SitePlan: Sendable {
             }
         }
         return assets.filter { asset in
-            guard let owner = taken[asset.contentPath.precomposedStringWithCanonicalMapping.lowercased()] else { return true }
+            guard let owner = taken[FolderPath.folded(asset.contentPath)] else { return true }
             let (path, skipped) = (asset.contentPath, severity == .warning)
             let message: DiagnosticMessage
             switch owner {
