@@ -6,7 +6,7 @@ extension RenderedPage: CacheCodable {
     public init(from reader: inout CacheReader) throws {
         self.init(html: try reader.readStoredText(), headings: try reader.readArray(), links: try reader.readArray(),
                   sections: try reader.readArray(), leadingTitle: try reader.readOptionalString(),
-                  wordCount: try reader.readInt(), problems: try reader.readArray())
+                  wordCount: try reader.readInt(), problems: try reader.readArray(), sectionsHash: try reader.read())
     }
 
     public func write(to writer: inout CacheWriter) {
@@ -17,6 +17,7 @@ extension RenderedPage: CacheCodable {
         writer.write(leadingTitle)
         writer.write(wordCount)
         writer.write(problems)
+        writer.write(sectionsHash ?? Self.hash(of: sections))
     }
 }
 

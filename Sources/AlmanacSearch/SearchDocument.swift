@@ -19,6 +19,9 @@ public struct SearchDocument: Sendable, Hashable {
     /// The page's text cut at its headings; the first entry holds the text before
     /// the first heading and has an empty anchor.
     public var sections: [SearchSection]
+    /// `RenderedPage.sectionsHash` of the sections these were made from, when the document was
+    /// made from a rendered page: the search memo's key takes it instead of hashing the text.
+    public var renderedSections: ContentHash?
     /// How readers describe the page in their own words (fields with `search: phrasings`).
     public var phrasings: [String] = []
     /// Values indexed like the description (fields with `search: meta` or `search: label`).

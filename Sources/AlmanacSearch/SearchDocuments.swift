@@ -16,6 +16,8 @@ extension Site {
                 sectionTitle: self.sections[sectionId]?.title ?? "",
                 tags: page.tags, status: page.source.meta("status")?.string, sections: sections)
             doc.authors = config.isAuthorsPage(id: page.id)
+            // The sections above follow from the rendered ones alone.
+            doc.renderedSections = page.rendered.sectionsHash
             if !page.source.isSectionIndex, let type = config.contentTypes.first(where: { $0.id == page.type }) {
                 for field in type.fields {
                     guard let role = field.search, let value = page.source.meta(field.name) else { continue }

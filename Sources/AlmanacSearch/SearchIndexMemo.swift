@@ -17,7 +17,7 @@ import AlmanacCore
 public struct SearchIndexMemo: Sendable, CacheCodable {
     /// Changes with the memo's layout and with anything that changes what a page's counts or a
     /// fragment's bytes are for the same input (scanner, analyzer, fragment format).
-    package static let version = "almanac-search-memo 1"
+    package static let version = "almanac-search-memo 2"
 
     /// One page's counts as the memo holds them.
     package struct Entry: Sendable {
@@ -84,11 +84,12 @@ public struct SearchIndexMemo: Sendable, CacheCodable {
 
     /// Each key hashes its fields written one after another with the cache's codec (lengths first,
     /// so no two pages run together alike): one hash per key, as a hash call costs about as much
-    /// as hashing a kilobyte, and a page has dozens of fields.
+    /// as hashing a kilobyte, and a page has dozens of fields. The text is named by the hash the
+    /// Markdown stage kept of it (`renderedSections`) when there is one.
     package static func keys(of doc: SearchDocument, analysis: ContentHash) -> Keys {
-        var text = CacheWriter(capacity: 64 + doc.sections.reduce(doc.title.utf8.count + doc.description.utf8.count) {
-            $0 + $1.heading.utf8.count + $1.storedText.utf8Count + 8
-        })
+        let sectionBytes = doc.renderedSections != nil ? 64
+            : doc.sections.reduce(0) { $0 + $1.heading.utf8.count + $1.storedText.utf8Count + 8 }
+        var text = CacheWriter(capacity: 256 + doc.title.utf8.count + doc.description.utf8.count + sectionBytes)
         text.write(raw: analysis.bytes)
         text.write(doc.title)
         text.write(doc.description)
@@ -96,9 +97,14 @@ public struct SearchIndexMemo: Sendable, CacheCodable {
         text.write(doc.metaValues)
         text.write(doc.phrasings)
         text.write(UInt64(doc.sections.count))
-        for section in doc.sections {
-            text.write(section.heading)
-            text.write(section.storedText)
+        if let rendered = doc.renderedSections {
+            text.write("rendered sections")
+            text.write(raw: rendered.bytes)
+        } else {
+            for section in doc.sections {
+                text.write(section.heading)
+                text.write(section.storedText)
+            }
         }
         let scan = ContentHash(of: text.bytes)
         var rest = CacheWriter(capacity: 256)
