@@ -50,9 +50,25 @@ public enum AnchorAliases {
 
     /// Fills `anchorAliases` of every page and puts the alias targets into its HTML.
     package static func apply(to pages: inout [Page], previous: [String: Published]) -> [Diagnostic] {
+        let found = aliases(of: pages, previous: previous)
         var diagnostics: [Diagnostic] = []
-        for i in pages.indices {
-            var page = pages[i]
+        for (i, page) in found.enumerated() {
+            diagnostics += page.diagnostics
+            guard !page.aliases.isEmpty || !pages[i].anchorAliases.isEmpty else { continue }
+            pages[i].anchorAliases = page.aliases
+            if let html = page.html { pages[i].rendered.html = html }
+        }
+        return diagnostics
+    }
+
+    /// Each page's aliases, its HTML with their targets when it has any, and what was wrong: a
+    /// page's follow from its own headings, front matter and published anchors, so they are found
+    /// on every core.
+    private static func aliases(of pages: [Page], previous: [String: Published])
+        -> [(aliases: [String: String], html: String?, diagnostics: [Diagnostic])] {
+        Array(pages.indices).concurrentMap { i in
+            let page = pages[i]
+            var diagnostics: [Diagnostic] = []
             let current = Set(page.rendered.headings.map(\.anchor))
             let published = previous[page.id]
             // Aliases from earlier builds stay while the heading they lead to exists.
@@ -86,11 +102,9 @@ public enum AnchorAliases {
                 while let next = aliases[t], hops < 8 { t = next; hops += 1 }
                 return t
             }
-            page.anchorAliases = aliases
-            if !aliases.isEmpty { page.rendered.html = insertTargets(aliases, into: page.rendered.html, headings: page.rendered.headings) }
-            pages[i] = page
+            let html = aliases.isEmpty ? nil : insertTargets(aliases, into: page.rendered.html, headings: page.rendered.headings)
+            return (aliases, html, diagnostics)
         }
-        return diagnostics
     }
 
     /// The new anchor a reworded heading most likely got: a small edit (`chto-delat` →

@@ -15,8 +15,9 @@ public enum SiteGraph {
     public static func assemble(plan: SitePlan, rendered: [RenderedPage], previousAnchors: [String: AnchorAliases.Published],
                                 links: LinkMemo?) -> (Site, [Diagnostic], StageMemo<CheckedLinks>?) {
         var diagnostics: [Diagnostic] = []
-        var pages: [Page] = zip(plan.pages, rendered).map { source, body in
-            makePage(source, body, address: plan.addresses[source.id]!, config: plan.config, diagnostics: &diagnostics)
+        // Each page is made from its own source and body: on every core.
+        var pages: [Page] = Array(plan.pages.indices).concurrentMap { i in
+            makePage(plan.pages[i], rendered[i], address: plan.addresses[plan.pages[i].id]!, config: plan.config)
         }
         var index: [String: Int] = [:]
         for (i, p) in pages.enumerated() { index[p.id] = i }
@@ -30,14 +31,14 @@ public enum SiteGraph {
         for (i, p) in pages.enumerated() { index[p.id] = i }
         linkReferences(pages: &pages, index: index, config: plan.config)
 
+        let tags = collectTags(pages)
+        let moved = redirects(pages, severity: plan.config.links == .warn ? .warning : .error, diagnostics: &diagnostics)
         let site = Site(config: plan.config, offline: plan.offline, pages: pages, sections: sections,
-                        tags: collectTags(pages), assets: plan.assets,
-                        redirects: redirects(pages, severity: plan.config.links == .warn ? .warning : .error, diagnostics: &diagnostics))
+                        tags: tags, assets: plan.assets, redirects: moved)
         return (site, diagnostics, linkMemo)
     }
 
-    package static func makePage(_ source: SourcePage, _ body: RenderedPage, address: PageAddress, config: SiteConfig,
-                                 diagnostics: inout [Diagnostic]) -> Page {
+    package static func makePage(_ source: SourcePage, _ body: RenderedPage, address: PageAddress, config: SiteConfig) -> Page {
         let fileName = source.id.split(separator: "/").last.map(String.init) ?? ""
         let title = source.meta("title")?.string ?? body.leadingTitle ?? (source.id.isEmpty ? config.title : fileName)
         let description = source.meta("description")?.string ?? body.summary
@@ -152,8 +153,14 @@ public enum SiteGraph {
 
     private static func collectTags(_ pages: [Page]) -> [Tag] {
         var byName: [String: [String]] = [:]
-        for page in pages {
-            for tag in Set(page.tags) { byName[tag.lowercased(), default: []].append(page.id) }
+        // A site has a few hundred tags on tens of thousands of pages: each is lowered once.
+        var lowered: [String: String] = [:]
+        for i in pages.indices {
+            for tag in Set(pages[i].tags) {
+                let name = lowered[tag] ?? tag.lowercased()
+                lowered[tag] = name
+                byName[name, default: []].append(pages[i].id)
+            }
         }
         var used: Set<String> = []
         return byName.keys.sorted(by: RussianCollation.less).map { name in

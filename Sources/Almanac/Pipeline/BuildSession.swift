@@ -284,8 +284,7 @@ public struct BuildSession: Sendable {
         for (source, body) in zip(applied, bodies) {
             rendered[source.id] = body
             let old = self.site!.pages[siteIndex[source.id]!]
-            var unused: [Diagnostic] = []
-            var page = SiteGraph.makePage(source, body, address: old.address, config: config, diagnostics: &unused)
+            var page = SiteGraph.makePage(source, body, address: old.address, config: config)
             var one = [page]
             aliasDiagnostics[source.sourcePath] = AnchorAliases.apply(to: &one, previous: surroundings.previousAnchors)
             page = one[0]

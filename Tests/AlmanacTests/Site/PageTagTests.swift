@@ -7,9 +7,8 @@ import Testing
     @Test func tagsAreTrimmedOfSpacesAndTabsOnly() throws {
         let yaml = "---\ntitle: Т\ntags: [\" кризис \", \"отзывы\", \"\\t\", \"\", \"\\tВК\", \"a b\"]\n---\nТекст\n"
         let (source, _) = ContentLoader(config: SiteConfig()).loadPage(data: Data(yaml.utf8), contentPath: "a.md")
-        var diagnostics: [Diagnostic] = []
         let page = SiteGraph.makePage(try #require(source), MarkdownRenderer().render("Текст"), address: PageAddress(directory: "a"),
-                                      config: SiteConfig(), diagnostics: &diagnostics)
+                                      config: SiteConfig())
         #expect(page.tags == ["кризис", "отзывы", "ВК", "a b"])
     }
 }
