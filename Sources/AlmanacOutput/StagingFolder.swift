@@ -152,8 +152,21 @@ package struct StagingFolder {
     }
 
     /// Every file and folder below `url`, as relative paths. readdir's entry types spare a stat
-    /// per file, which Foundation's enumerator with resource values does not.
+    /// per file, which Foundation's enumerator with resource values does not. The top-level
+    /// folders (a site's sections, its search index) are walked on every core.
     private func listing() -> (files: Set<String>, directories: Set<String>) {
+        let top = walk("", recursive: false)
+        let below = top.directories.sorted().concurrentMap { walk($0, recursive: true) }
+        var files = top.files, directories = top.directories
+        for part in below {
+            files.formUnion(part.files)
+            directories.formUnion(part.directories)
+        }
+        return (files, directories)
+    }
+
+    /// The files and folders in `start` (relative to `url`), and with `recursive` below it.
+    private func walk(_ start: String, recursive: Bool) -> (files: Set<String>, directories: Set<String>) {
         var files: Set<String> = [], directories: Set<String> = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? root : root + "/" + relative
@@ -173,13 +186,13 @@ package struct StagingFolder {
                 }
                 if isDirectory {
                     directories.insert(child)
-                    walk(child)
+                    if recursive { walk(child) }
                 } else {
                     files.insert(child)
                 }
             }
         }
-        walk("")
+        walk(start)
         return (files, directories)
     }
 }
