@@ -35,6 +35,22 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` and `deferred` (made as they are written) as the whole new site.
     public func write(_ files: [OutputFile], deferred: [DeferredFile] = []) -> [Diagnostic] {
+        write(files, deferred: deferred, known: [:]).diagnostics
+    }
+
+    /// As `write(_:deferred:)`, given what the last build recorded of the files it published:
+    /// path → SHA-256 of a file written from bytes (`hashes`, which this returns for the next
+    /// build). A file whose bytes have the recorded hash is linked to the published one without
+    /// reading it, as the build cache does with unchanged pages.
+    public func write(_ files: [OutputFile], deferred: [DeferredFile] = [], known: [String: ContentHash])
+        -> (diagnostics: [Diagnostic], hashes: [String: ContentHash]) {
+        var hashes: [String: ContentHash] = [:]
+        let diagnostics = write(files, deferred: deferred, known: known, hashes: &hashes)
+        return (diagnostics, hashes)
+    }
+
+    private func write(_ files: [OutputFile], deferred: [DeferredFile], known: [String: ContentHash],
+                       hashes: inout [String: ContentHash]) -> [Diagnostic] {
         let fm = FileManager.default
         recover()
         do {
@@ -57,7 +73,9 @@ public struct OutputWriter: Sendable {
         // No published site yet (a first or clean build): nothing to compare each file with.
         var isFolder: ObjCBool = false
         let live = fm.fileExists(atPath: output.path, isDirectory: &isFolder) && isFolder.boolValue ? output : nil
-        if let problem = StagingFolder(url: staging, live: live).reconcile(with: files, deferred: deferred) { return [problem] }
+        let (problem, written) = StagingFolder(url: staging, live: live).reconcile(with: files, deferred: deferred, known: known)
+        if let problem { return [problem] }
+        hashes = written
         return swapIn().map { [$0] } ?? []
     }
 

@@ -32,6 +32,13 @@ package struct StagingFolder {
     }
 
     package func reconcile(with files: [OutputFile], deferred: [DeferredFile] = []) -> Diagnostic? {
+        reconcile(with: files, deferred: deferred, known: [:]).problem
+    }
+
+    /// With `known`, the hashes the last build recorded of the data files it published (see
+    /// `OutputWriter.write(_:deferred:known:)`); returns this build's.
+    package func reconcile(with files: [OutputFile], deferred: [DeferredFile], known: [String: ContentHash])
+        -> (problem: Diagnostic?, hashes: [String: ContentHash]) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
@@ -69,8 +76,8 @@ package struct StagingFolder {
                 try fm.createDirectory(at: url.appendingPathComponent(dir), withIntermediateDirectories: true)
             }
         } catch {
-            return .error(.cannotPrepareStaging(reason: OutputError.reason(error)), file: "", code: .output,
-                          hint: .checkWriteAccess(folder: url.deletingLastPathComponent().path))
+            return (.error(.cannotPrepareStaging(reason: OutputError.reason(error)), file: "", code: .output,
+                           hint: .checkWriteAccess(folder: url.deletingLastPathComponent().path)), [:])
         }
         // One worker per folder: creating files in one folder from two threads makes them queue
         // on the folder's lock (the search index puts 10,000 files in one). The biggest folders
@@ -80,25 +87,30 @@ package struct StagingFolder {
         for job in jobs { byFolder[FolderPath.parent(of: job.path), default: []].append(job) }
         let folders = byFolder.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         let root = root, made = parents
-        let errors = folders.concurrentMap { folder, jobs -> String? in
+        let results = folders.concurrentMap { folder, jobs -> (error: String?, hashes: [(String, ContentHash)]) in
             if !folder.isEmpty, !made.contains(folder), !existing.directories.contains(folder),
                mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST {
-                return "\(folder): \(String(cString: strerror(errno)))"
+                return ("\(folder): \(String(cString: strerror(errno)))", [])
             }
+            var hashes: [(String, ContentHash)] = []
             for job in jobs {
                 do {
-                    try write(job, existed: existing.files.contains(job.path))
+                    if let hash = try write(job, existed: existing.files.contains(job.path), known: known[job.path]) {
+                        hashes.append((job.path, hash))
+                    }
                 } catch {
-                    return "\(root)/\(job.path): \(OutputError.reason(error))"
+                    return ("\(root)/\(job.path): \(OutputError.reason(error))", [])
                 }
             }
-            return nil
+            return (nil, hashes)
         }
-        if let first = errors.compactMap({ $0 }).first {
-            return .error(.cannotWriteFile(path: first), file: "", code: .output,
-                          hint: .checkSpaceAndWriteAccess(folder: url.deletingLastPathComponent().path))
+        if let first = results.compactMap(\.error).first {
+            return (.error(.cannotWriteFile(path: first), file: "", code: .output,
+                           hint: .checkSpaceAndWriteAccess(folder: url.deletingLastPathComponent().path)), [:])
         }
-        return nil
+        var hashes: [String: ContentHash] = [:]
+        for (path, hash) in results.flatMap(\.hashes) { hashes[path] = hash }
+        return (nil, hashes)
     }
 
     private enum Job: Sendable {
@@ -113,13 +125,19 @@ package struct StagingFolder {
         }
     }
 
-    private func write(_ job: Job, existed: Bool) throws {
+    /// Writes one file; returns the hash of a file written from bytes (see `reconcile`), whose
+    /// hash the last build recorded as `known`.
+    private func write(_ job: Job, existed: Bool, known: ContentHash?) throws -> ContentHash? {
         let target = root + "/" + job.path
         switch job {
         case .file(let file):
             switch file.contents {
             case .data(let data):
-                try data.withUnsafeBytes { try place($0, path: job.path, target: target, existed: existed) }
+                let hash = ContentHash(of: data)
+                try data.withUnsafeBytes {
+                    try place($0, path: job.path, target: target, existed: existed, published: known == hash)
+                }
+                return hash
             case .copy(let source):
                 let data = try Data(contentsOf: source)
                 try data.withUnsafeBytes { try place($0, path: job.path, target: target, existed: existed) }
@@ -127,20 +145,23 @@ package struct StagingFolder {
         case .deferred(let file):
             if file.reusable, let livePath {
                 let published = livePath + "/" + job.path
-                if existed, FileBytes.sameFile(published, target) { return }
+                if existed, FileBytes.sameFile(published, target) { return nil }
                 if existed { unlink(target) }
-                if link(published, target) == 0 { return }
+                if link(published, target) == 0 { return nil }
             }
             var text = file.text()
             try text.withUTF8 { try place(UnsafeRawBufferPointer($0), path: job.path, target: target,
                                           existed: existed && FileManager.default.fileExists(atPath: target)) }
         }
+        return nil
     }
 
-    private func place(_ bytes: UnsafeRawBufferPointer, path: String, target: String, existed: Bool) throws {
+    /// `published`: the build cache knows the published file holds these bytes, so it is not read.
+    private func place(_ bytes: UnsafeRawBufferPointer, path: String, target: String, existed: Bool,
+                       published known: Bool = false) throws {
         if let livePath {
             let published = livePath + "/" + path
-            if FileBytes.holds(bytes, published) {
+            if known || FileBytes.holds(bytes, published) {
                 if existed, FileBytes.sameFile(published, target) { return }
                 if existed { unlink(target) }
                 if link(published, target) == 0 { return }

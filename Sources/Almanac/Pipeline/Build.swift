@@ -188,6 +188,7 @@ public enum Build {
                               themeInputs: ContentHash(combining: [BuildIdentity.current, inputs.theme]), settings: loadContext,
                               pages: &pages, generated: &generated)
         }
+        var written: [String: ContentHash]?
         func keep(outputPaths: [String]?) {
             guard let cache, let memosWritten else { return }
             let reported = finish(site).diagnostics
@@ -196,7 +197,8 @@ public enum Build {
                                     diagnostics: reported, pageCount: site.pages.count, outputPaths: outputPaths ?? [],
                                     markdownContext: produced.markdownMemo.context, fileHashes: inputs?.hashes,
                                     pages: outputPaths == nil ? previous?.pages ?? [:] : reuse?.fingerprints ?? [:],
-                                    shown: outputPaths == nil ? previous?.shown ?? [:] : reuse?.shown ?? [:]),
+                                    shown: outputPaths == nil ? previous?.shown ?? [:] : reuse?.shown ?? [:],
+                                    written: outputPaths == nil ? previous?.written ?? [:] : written ?? [:]),
                             memosWritten: memosWritten.result)
         }
         guard let files = produced.files else {
@@ -211,11 +213,13 @@ public enum Build {
             keep(outputPaths: nil)
             return finish(site, files: fileCount)
         }
-        let written = OutputWriter(output: options.outputDirectory).write(files, deferred: pages)
-        diagnostics += written
+        cache?.removeHead()
+        let output = OutputWriter(output: options.outputDirectory).write(files, deferred: pages, known: previous?.written ?? [:])
+        diagnostics += output.diagnostics
+        written = output.hashes
         stage("write")
         if let links = produced.links { reuse?.noteRendered(site, links: links) }
-        keep(outputPaths: written.hasErrors ? nil : files.map(\.path) + pages.map(\.path))
+        keep(outputPaths: output.diagnostics.hasErrors ? nil : files.map(\.path) + pages.map(\.path))
         stage("keep")
         return finish(site, files: fileCount)
     }

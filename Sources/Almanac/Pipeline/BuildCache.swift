@@ -114,6 +114,11 @@ struct BuildCache {
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
+
+    /// The head goes before the output is swapped, and comes back with the new record: a build
+    /// killed between the two leaves no record that would describe the site before the swap (a
+    /// later build trusting it could link a published file it takes for an older one).
+    func removeHead() { unlink(file.path) }
 }
 
 /// What the per-page stages after `load` made, by the hash of their inputs: each memo is kept in
@@ -149,9 +154,13 @@ struct CachedBuild: CacheCodable, Sendable {
     var pages: [String: ContentHash]
     /// Output path → `ShownFingerprint` of the content page published there, where it applies.
     var shown: [String: ContentHash]
+    /// Output path → SHA-256 of each file published there from bytes (the search index, the
+    /// manifest): the writer links such a file without reading it when its bytes are unchanged.
+    var written: [String: ContentHash] = [:]
 
     init(identity: ContentHash, inputs: ContentHash?, diagnostics: [Diagnostic], pageCount: Int, outputPaths: [String],
-         markdownContext: ContentHash, fileHashes: FileHashes?, pages: [String: ContentHash], shown: [String: ContentHash]) {
+         markdownContext: ContentHash, fileHashes: FileHashes?, pages: [String: ContentHash], shown: [String: ContentHash],
+         written: [String: ContentHash]) {
         self.identity = identity
         self.inputs = inputs
         self.diagnostics = diagnostics
@@ -161,6 +170,7 @@ struct CachedBuild: CacheCodable, Sendable {
         self.fileHashes = fileHashes
         self.pages = pages
         self.shown = shown
+        self.written = written
     }
 
     init(from reader: inout CacheReader) throws {
@@ -173,6 +183,7 @@ struct CachedBuild: CacheCodable, Sendable {
         fileHashes = try reader.readOptional()
         pages = try Self.readTable(&reader)
         shown = try Self.readTable(&reader)
+        written = try Self.readTable(&reader)
     }
 
     func write(to writer: inout CacheWriter) {
@@ -185,6 +196,7 @@ struct CachedBuild: CacheCodable, Sendable {
         writer.write(fileHashes)
         Self.write(pages, to: &writer)
         Self.write(shown, to: &writer)
+        Self.write(written, to: &writer)
     }
     private static func readTable(_ reader: inout CacheReader) throws -> [String: ContentHash] {
         let count = try reader.readInt()

@@ -47,6 +47,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("old").path))
     }
 
+    /// A file whose bytes have the hash the last build recorded for its path is linked to the
+    /// published one without reading it; without the record it is compared byte for byte.
+    @Test func aRecordedHashSparesReadingThePublishedFile() throws {
+        let out = Fixtures.temporaryDirectory().appendingPathComponent("public")
+        let writer = OutputWriter(output: out)
+        let files = [OutputFile(path: "search/f/1.bin", text: "часть"), OutputFile(path: "robots.txt", text: "User-agent: *")]
+        let first = writer.write(files, known: [:])
+        #expect(first.diagnostics.isEmpty)
+        #expect(first.hashes == ["search/f/1.bin": ContentHash(of: Data("часть".utf8)),
+                                 "robots.txt": ContentHash(of: Data("User-agent: *".utf8))])
+
+        // The published file is not what the record says (nothing in a build does this; it shows
+        // which files were read): trusted with the record, compared without it.
+        let published = out.appendingPathComponent("search/f/1.bin")
+        try Data("подмена".utf8).write(to: published)
+        let trusted = writer.write(files, known: first.hashes)
+        #expect(trusted.diagnostics.isEmpty && read(out, "search/f/1.bin") == "подмена")
+        let compared = writer.write(files, known: [:])
+        #expect(compared.diagnostics.isEmpty && read(out, "search/f/1.bin") == "часть")
+        #expect(read(out, "robots.txt") == "User-agent: *")
+    }
+
     @Test func onlyPathsThatStayInsideTheOutputAreSafe() {
         for path in ["index.html", "a/b/index.html", ".almanac/anchors.json", "кейсы/отзыв.html", "...", "a/.b/c..d"] {
             #expect(OutputWriter.isSafe(path), "\(path)")
