@@ -45,7 +45,7 @@ package struct SourceFile: Sendable {
 
 /// Source files a build found changed after its fingerprint had hashed them: what it parsed is
 /// then not what it named, so it must neither publish nor remember anything (`Build.run`
-/// reports them and stops). Noted wherever a file is read late, by content path.
+/// reports them and stops). Noted wherever a file is read late, by source path (`content/…`).
 package final class ChangedSources: Sendable {
     private let paths = Locked<Set<String>>([])
 
