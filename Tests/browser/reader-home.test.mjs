@@ -179,9 +179,9 @@ test('a missing nested address on a static host gets the styled 404 page with a 
   assert.deepEqual(page.errors.filter((e) => !/404|Not Found/i.test(e)), []);
 });
 
-test('nothing scrolls sideways at 320 px: home, listing, authors\' area, 404', { skip }, async () => {
+test('nothing scrolls sideways at 320 px: home, listing, authors\' area, a long address in the text, 404', { skip }, async () => {
   const page = await pageAt(320, 640);
-  for (const p of ['', 'replies/', 'docs/', 'docs/writing/', 'a/b/c']) {
+  for (const p of ['', 'replies/', 'docs/', 'docs/writing/', 'docs/publishing/', 'a/b/c']) {
     await page.goto(host.url + p);
     // What a table's own scroll box holds may pass the screen's edge, as a code block's may: the box
     // (.table-wrap, checked here like any element) must fit, and the page must not scroll.
