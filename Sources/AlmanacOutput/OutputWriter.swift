@@ -44,39 +44,31 @@ public struct OutputWriter: Sendable {
     /// reading it, as the build cache does with unchanged pages.
     public func write(_ files: [OutputFile], deferred: [DeferredFile] = [], known: [String: ContentHash])
         -> (diagnostics: [Diagnostic], hashes: [String: ContentHash]) {
-        var hashes: [String: ContentHash] = [:]
-        let diagnostics = write(files, deferred: deferred, known: known, hashes: &hashes)
-        return (diagnostics, hashes)
-    }
-
-    private func write(_ files: [OutputFile], deferred: [DeferredFile], known: [String: ContentHash],
-                       hashes: inout [String: ContentHash]) -> [Diagnostic] {
         let fm = FileManager.default
         recover()
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            return [failure(.cannotCreateFolder(path: parent.path, reason: OutputError.reason(error)))]
+            return ([failure(.cannotCreateFolder(path: parent.path, reason: OutputError.reason(error)))], [:])
         }
         var seen: Set<String> = []
         var clashes: [Diagnostic] = []
         for path in files.map(\.path) + deferred.map(\.path) {
             guard Self.isSafe(path) else {
-                return [.error(.outputPathUnsafe(path: path), file: "", code: .output)]
+                return ([.error(.outputPathUnsafe(path: path), file: "", code: .output)], [:])
             }
             if !seen.insert(path).inserted {
                 // Every clash at once: an import with four of them should not take four builds to see.
                 clashes.append(.error(.outputPathClash(path: path), file: "", code: .output))
             }
         }
-        if !clashes.isEmpty { return clashes }
+        if !clashes.isEmpty { return (clashes, [:]) }
         // No published site yet (a first or clean build): nothing to compare each file with.
         var isFolder: ObjCBool = false
         let live = fm.fileExists(atPath: output.path, isDirectory: &isFolder) && isFolder.boolValue ? output : nil
-        let (problem, written) = StagingFolder(url: staging, live: live).reconcile(with: files, deferred: deferred, known: known)
-        if let problem { return [problem] }
-        hashes = written
-        return swapIn().map { [$0] } ?? []
+        let (problem, hashes) = StagingFolder(url: staging, live: live).reconcile(with: files, deferred: deferred, known: known)
+        if let problem { return ([problem], [:]) }
+        return (swapIn().map { [$0] } ?? [], hashes)
     }
 
     /// Exchanges the folders in one step where the kernel can (renameat2); otherwise moves the old

@@ -31,11 +31,7 @@ package struct StagingFolder {
         livePath = live?.path
     }
 
-    package func reconcile(with files: [OutputFile], deferred: [DeferredFile] = []) -> Diagnostic? {
-        reconcile(with: files, deferred: deferred, known: [:]).problem
-    }
-
-    /// With `known`, the hashes the last build recorded of the data files it published (see
+    /// `known`: the hashes the last build recorded of the data files it published (see
     /// `OutputWriter.write(_:deferred:known:)`); returns this build's.
     package func reconcile(with files: [OutputFile], deferred: [DeferredFile], known: [String: ContentHash])
         -> (problem: Diagnostic?, hashes: [String: ContentHash]) {

@@ -65,14 +65,16 @@ struct BuildCache {
             let memo = memos.markdown
             let shards = memo.shards(Self.markdownShards)
             let old = previous?.context == memo.context ? previous?.shards(Self.markdownShards) : nil
-            // The shards, and beside them the load, paragraph and link memos: a job each, on every core.
-            enum Job: Sendable { case shard(Int), load, paragraphs, links }
-            let jobs = (0..<Self.markdownShards).map(Job.shard) + [.load, .paragraphs, .links]
+            // The shards, and beside them the other memos: a job each, on every core. A memo the
+            // build did not make (no theme, no index) leaves no file, so none is read next time.
+            enum Job: Sendable { case shard(Int), load, paragraphs, links, search }
+            let jobs = (0..<Self.markdownShards).map(Job.shard) + [.load, .paragraphs, .links, .search]
             let failures = jobs.concurrentMap { job -> Bool in
                 switch job {
                 case .load: return !write(load, to: loadFile)
-                case .paragraphs: return !write(memos.later.paragraphs ?? StageMemo(context: ContentHash(of: "")), to: paragraphsFile)
-                case .links: return !write(memos.later.links ?? StageMemo(context: ContentHash(of: "")), to: linksFile)
+                case .paragraphs: return !write(memos.later.paragraphs, to: paragraphsFile)
+                case .links: return !write(memos.later.links, to: linksFile)
+                case .search: return !write(memos.later.search, to: searchFile)
                 case .shard(let i):
                     if let old, FileManager.default.fileExists(atPath: shardFile(i).path),
                        Set(old[i].keys) == Set(shards[i].keys) { return false }
@@ -80,11 +82,6 @@ struct BuildCache {
                 }
             }
             if failures.contains(true) { throw CocoaError(.fileWriteUnknown) }
-            if let search = memos.later.search {
-                guard write(search, to: searchFile) else { throw CocoaError(.fileWriteUnknown) }
-            } else {
-                try? FileManager.default.removeItem(at: searchFile)
-            }
             return true
         } catch {
             remove()
@@ -96,6 +93,15 @@ struct BuildCache {
     /// is what `writeMemos` returned.
     func writeHead(_ head: CachedBuild, memosWritten: Bool) {
         guard memosWritten, write(head, to: file) else { return remove() }
+    }
+
+    /// `value`, or no file at all when there is none.
+    private func write(_ value: (some CacheCodable)?, to url: URL) -> Bool {
+        guard let value else {
+            try? FileManager.default.removeItem(at: url)
+            return true
+        }
+        return write(value, to: url)
     }
 
     /// Written to a temporary file and renamed, so that a killed build leaves the old file or the new one.
