@@ -179,6 +179,14 @@ test('a missing nested address on a static host gets the styled 404 page with a 
   assert.deepEqual(page.errors.filter((e) => !/404|Not Found/i.test(e)), []);
 });
 
+test('on a laptop, a table of fields keeps each code word whole', { skip }, async () => {
+  const page = await pageAt(1366, 768);
+  await page.goto(host.url + 'docs/writing/');
+  const split = await page.evaluate(() => [...document.querySelectorAll('.content table code')]
+    .filter((c) => !/\s/.test(c.textContent) && c.getClientRects().length > 1).map((c) => c.textContent));
+  assert.deepEqual(split, [], 'code words split across lines in a table');
+});
+
 test('nothing scrolls sideways at 320 px: home, listing, authors\' area, a long address in the text, 404', { skip }, async () => {
   const page = await pageAt(320, 640);
   for (const p of ['', 'replies/', 'docs/', 'docs/writing/', 'docs/publishing/', 'a/b/c']) {
